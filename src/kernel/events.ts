@@ -1,0 +1,183 @@
+/**
+ * The kernel event log: a ring of fixed-size records in the kernel buffer. Every bpf() syscall
+ * and every map helper call of a BPF program appends one; the UI and the CLI read them.
+ *
+ * Writers reserve a sequence number with one atomic add and write their record in slot
+ * seq % capacity; readers never block writers. A record is a tiny seqlock: the writer clears
+ * the commit word, fills the record and stores commit = low32(seq) + 1 last; a reader accepts
+ * a record only if the commit word matches before and after it copied the fields, so a record
+ * being overwritten by a newer lap is skipped rather than shown torn.
+ *
+ * Sequence numbers are 53-bit: the low 32 bits come from the atomic counter, the rest from a
+ * count of completed half-epochs of that counter (see seqOf).
+ */
+import { EV_CAP, EV_REC_BYTES, H, wallNow, type KernelMemory } from './memory'
+import type { KernelEvent } from './api'
+
+// Record words.
+const R_COMMIT = 0
+const R_META = 1 // origin | keyLen << 8 | extra mask << 16
+const R_SEQ_F64 = 2 // words 2-3
+const R_PID = 4
+const R_CPU = 5
+const R_OP = 6
+const R_MAP = 7
+const R_RET = 8
+const R_IN = 9
+const R_OUT = 10
+const R_COUNT = 11
+const R_TIME_F64 = 12 // words 12-13
+const R_KEY = 14 // 16 bytes
+const REC_WORDS = EV_REC_BYTES >> 2
+export const EVENT_KEY_BYTES = 16
+
+export const EXTRA_IN = 1
+export const EXTRA_OUT = 2
+export const EXTRA_COUNT = 4
+
+const ORIGIN_HELPER = 1
+const TWO32 = 4294967296
+const CLOCK_REFRESH = 16
+
+export class EventLog {
+  private readonly ringW: number
+  private readonly mask: number
+  private readonly boot: number
+  /** Cached clock (reading the real clock costs ~80 ns; it is refreshed every few events). */
+  private lastNs = 0
+  private clockTick = 0
+
+  private readonly i32: Int32Array
+  private readonly f64: Float64Array
+  private readonly u8: Uint8Array
+
+  constructor(private readonly mem: KernelMemory) {
+    this.i32 = mem.i32
+    this.f64 = mem.f64
+    this.u8 = mem.u8
+    this.ringW = mem.evRing >> 2
+    this.mask = EV_CAP - 1
+    this.boot = mem.bootTime()
+  }
+
+  /** Nanoseconds since boot: real time on this machine plus the simulated time added by advance(). */
+  nowNs(): number {
+    return Math.round((wallNow() - this.boot) * 1e6) + this.f64[H.CLOCK_OFFSET_F64]
+  }
+
+  /** Move the kernel clock forward (a process sleeping in simulated time). Kernel lock held. */
+  advance(ns: number): void {
+    this.f64[H.CLOCK_OFFSET_F64] += ns
+    this.clockTick = CLOCK_REFRESH
+  }
+
+  private clock(): number {
+    if (++this.clockTick >= CLOCK_REFRESH) {
+      this.clockTick = 0
+      const t = this.nowNs()
+      if (t > this.lastNs) this.lastNs = t
+    }
+    return this.lastNs
+  }
+
+  /**
+   * Append one event. keyAddr/keyLen: kernel address and length of the key (first 16 bytes
+   * kept); extraMask says which of inBatch/outBatch/count are meaningful.
+   */
+  append(
+    helper: boolean,
+    pid: number,
+    cpu: number,
+    op: number,
+    mapId: number,
+    ret: number,
+    keyAddr: number,
+    keyLen: number,
+    extraMask: number,
+    inBatch: number,
+    outBatch: number,
+    count: number,
+  ): void {
+    const i32 = this.i32
+    const lo = Atomics.add(i32, H.EV_LO, 1) >>> 0
+    let half: number
+    if (lo === 0x7fffffff || lo === 0xffffffff) half = Atomics.add(i32, H.EV_HALF, 1) >>> 0
+    else half = i32[H.EV_HALF] >>> 0
+    // half counts completed half-epochs; our own half-epoch has parity lo >>> 31. If the bump
+    // for it has not landed yet we read one less.
+    if ((half & 1) !== lo >>> 31) half += 1
+    const seq = Math.floor(half / 2) * TWO32 + lo
+    const w = this.ringW + (lo & this.mask) * REC_WORDS
+    i32[w + R_COMMIT] = 0
+    const kl = keyLen > EVENT_KEY_BYTES ? EVENT_KEY_BYTES : keyLen
+    i32[w + R_META] = (helper ? ORIGIN_HELPER : 0) | (kl << 8) | (extraMask << 16)
+    this.f64[(w + R_SEQ_F64) >> 1] = seq
+    i32[w + R_PID] = pid
+    i32[w + R_CPU] = cpu
+    i32[w + R_OP] = op
+    i32[w + R_MAP] = mapId
+    i32[w + R_RET] = ret
+    i32[w + R_IN] = inBatch
+    i32[w + R_OUT] = outBatch
+    i32[w + R_COUNT] = count
+    this.f64[(w + R_TIME_F64) >> 1] = this.clock()
+    if (kl > 0) {
+      const u8 = this.u8
+      const dst = (w + R_KEY) << 2
+      if (kl === 4 && (keyAddr & 3) === 0) i32[w + R_KEY] = i32[keyAddr >> 2]
+      else for (let i = 0; i < kl; i++) u8[dst + i] = u8[keyAddr + i]
+    }
+    Atomics.store(i32, w + R_COMMIT, (lo + 1) | 0)
+  }
+
+  /** Sequence number of the newest reserved event (0 if none yet). */
+  lastSeq(): number {
+    const i32 = this.mem.i32
+    const next = Atomics.load(i32, H.EV_LO) >>> 0
+    const lo = (next - 1) >>> 0
+    let half = Atomics.load(i32, H.EV_HALF) >>> 0
+    if ((half & 1) !== lo >>> 31) half += 1
+    return Math.floor(half / 2) * TWO32 + lo
+  }
+
+  /** Events with seq > afterSeq still in the ring, oldest first. */
+  read(afterSeq: number): KernelEvent[] {
+    const i32 = this.mem.i32
+    const f64 = this.mem.f64
+    const u8 = this.mem.u8
+    const last = this.lastSeq()
+    const out: KernelEvent[] = []
+    const from = Math.max(afterSeq + 1, last - EV_CAP + 1, 1)
+    for (let s = from; s <= last; s++) {
+      const lo = s % TWO32
+      const w = this.ringW + (lo & this.mask) * REC_WORDS
+      const want = (lo + 1) | 0
+      if (Atomics.load(i32, w + R_COMMIT) !== want) continue
+      const meta = i32[w + R_META]
+      const seq = f64[(w + R_SEQ_F64) >> 1]
+      const kl = (meta >>> 8) & 0xff
+      const mask = (meta >>> 16) & 0xff
+      const keyAt = (w + R_KEY) << 2
+      const ev: KernelEvent = {
+        seq,
+        origin: (meta & ORIGIN_HELPER) !== 0 ? 'helper' : 'syscall',
+        pid: i32[w + R_PID],
+        cpu: i32[w + R_CPU],
+        op: i32[w + R_OP],
+        mapId: i32[w + R_MAP],
+        ret: i32[w + R_RET],
+        key: u8.slice(keyAt, keyAt + kl),
+        timeNs: f64[(w + R_TIME_F64) >> 1],
+      }
+      if (mask !== 0) {
+        ev.extra = {}
+        if (mask & EXTRA_IN) ev.extra.inBatch = i32[w + R_IN] >>> 0
+        if (mask & EXTRA_OUT) ev.extra.outBatch = i32[w + R_OUT] >>> 0
+        if (mask & EXTRA_COUNT) ev.extra.count = i32[w + R_COUNT] >>> 0
+      }
+      if (Atomics.load(i32, w + R_COMMIT) !== want || seq !== s) continue
+      out.push(ev)
+    }
+    return out
+  }
+}
