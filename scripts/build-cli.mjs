@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 export async function buildCli() {
   await build({
     absWorkingDir: root,
-    entryPoints: { bpfplay: 'src/cli/main.ts', 'process-worker': 'src/cli/process-worker.ts' },
+    entryPoints: { bpfplay: 'src/cli/main.ts', 'process-worker': 'src/cli/process-worker.ts', 'xdp-cpu-worker': 'src/xdp/cpu-worker.ts' },
     outdir: 'dist-cli',
     outExtension: { '.js': '.mjs' },
     bundle: true,

@@ -4,6 +4,8 @@
  * names what crosses the boundary to the runtime, the CLI and the editor.
  */
 
+import type { PreprocessCache } from './preprocess'
+
 export type Severity = 'error' | 'warning' | 'note'
 
 /** A message about the source, gcc style: FILE:LINE:COL: severity: message. Lines/cols are 1-based. */
@@ -27,6 +29,11 @@ export interface CompileOptions {
   hooks?: 'loops' | 'statements'
   /** Extra -D definitions. */
   defines?: Record<string, string>
+  /**
+   * Lexed system headers to reuse across compiles (createPreprocessCache() in preprocess.ts),
+   * owned by the caller: one per worker or CLI run. Without it each compile lexes its headers.
+   */
+  cache?: PreprocessCache
 }
 
 /** A C type, as far as tools outside the compiler need to see it (inspector, debugger, map decoding). */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { CFault, FUNC_BASE, FUNC_STEP, NULL_GUARD } from './abi'
 import { compile } from './compile'
 import { compileOk, instantiate, load, runMain } from './testing'
+import { seedsDir } from '../../tests/seed-compare.mjs'
 
 function faultOf(f: () => unknown): string {
   try {
@@ -258,7 +259,7 @@ char _license[] SEC("license") = "Dual BSD/GPL";
 describe('compile speed', () => {
   it('a seed program compiles in well under a second once warm (10 ms on an idle core)', async () => {
     const { readFileSync } = await import('node:fs')
-    const src = readFileSync('/work/shared/conformance/seeds/05-get_next_key.c', 'utf8')
+    const src = readFileSync(seedsDir + '/05-get_next_key.c', 'utf8')
     for (let i = 0; i < 5; i++) compile(src, { filename: 's.c', target: 'user' })
     const t = performance.now()
     for (let i = 0; i < 10; i++) compile(src, { filename: 's.c', target: 'user' })

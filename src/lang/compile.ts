@@ -14,7 +14,7 @@ import { preprocess, SYSTEM_INCLUDE_DIR } from './preprocess'
 export function compile(source: string, opts: CompileOptions): CompileResult {
   const diags: Diagnostic[] = []
   try {
-    const pp = preprocess({ name: opts.filename, text: source }, { target: opts.target, defines: opts.defines })
+    const pp = preprocess({ name: opts.filename, text: source }, { target: opts.target, defines: opts.defines, cache: opts.cache })
     diags.push(...pp.diagnostics)
     const parsed = parse(pp.tokens)
     diags.push(...parsed.diagnostics)

@@ -7,6 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compile } from './compile'
+import { createPreprocessCache } from './preprocess'
+import { seedsDir } from '../../tests/seed-compare.mjs'
 
 function prng(seed: number) {
   let s = seed >>> 0
@@ -59,10 +61,13 @@ function soup(rnd: () => number): string {
   return out.join(rnd() < 0.5 ? ' ' : '\n')
 }
 
+// One header cache for the whole run, as a compile worker keeps one.
+const cache = createPreprocessCache()
+
 function checkOne(src: string, target: 'user' | 'bpf'): void {
   let r
   try {
-    r = compile(src, { filename: 'fuzz.c', target })
+    r = compile(src, { filename: 'fuzz.c', target, cache })
   } catch (e) {
     throw new Error(`compile threw on:\n${src}\n${e instanceof Error ? e.stack : e}`)
   }
@@ -81,7 +86,7 @@ function checkOne(src: string, target: 'user' | 'bpf'): void {
   }
 }
 
-const seedDir = '/work/shared/conformance/seeds/'
+const seedDir = seedsDir + '/'
 const goldenDir = join(__dirname, '../../tests/c')
 const corpus = [
   ...readdirSync(seedDir).filter((f) => f.endsWith('.c')).map((f) => readFileSync(seedDir + f, 'utf8')),
@@ -89,13 +94,13 @@ const corpus = [
 ]
 
 describe('compile() never throws', () => {
-  it('1,700 random token soups', () => {
+  it('7,000 random token soups', () => {
     const rnd = prng(12345)
-    for (let i = 0; i < 1700; i++) checkOne(soup(rnd), i % 2 ? 'user' : 'bpf')
+    for (let i = 0; i < 7000; i++) checkOne(soup(rnd), i % 2 ? 'user' : 'bpf')
   })
 
-  it('300 mutated seed and golden programs', () => {
+  it('3,000 mutated seed and golden programs', () => {
     const rnd = prng(777)
-    for (let i = 0; i < 300; i++) checkOne(mutate(corpus[i % corpus.length], rnd), 'user')
+    for (let i = 0; i < 3000; i++) checkOne(mutate(corpus[i % corpus.length], rnd), i % 3 ? 'user' : 'bpf')
   })
 })

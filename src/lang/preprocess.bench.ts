@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs'
 import { bench, describe } from 'vitest'
 import { createPreprocessCache, preprocess } from './preprocess'
+import { seedsDir } from '../../tests/seed-compare.mjs'
 
-const SEED = readFileSync('/work/shared/conformance/seeds/05-get_next_key.c', 'utf8')
+const SEED = readFileSync(seedsDir + '/05-get_next_key.c', 'utf8')
 
 /** 2000 lines of macro-heavy C: object- and function-like macros, variadics, ## and #, conditionals. */
 function generated(lines: number): string {

@@ -6,8 +6,9 @@ import { lex } from './lex'
 import { createPreprocessCache, preprocess } from './preprocess'
 import type { PreprocessOptions } from './preprocess'
 import type { Token } from './token'
+import { seedsDir } from '../../tests/seed-compare.mjs'
 
-const SEEDS_DIR = '/work/shared/conformance/seeds'
+const SEEDS_DIR = seedsDir
 
 function pp(text: string, opts: Partial<PreprocessOptions> = {}, name = 'u.c') {
   return preprocess({ name, text }, { target: 'user', ...opts })

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest'
 import type { ImportFn } from './abi'
 import { compile } from './compile'
 import { type FakeRun, runMain } from './testing'
+import { seedsDir } from '../../tests/seed-compare.mjs'
 
-const dir = '/work/shared/conformance/seeds/'
+const dir = seedsDir + '/'
 const seeds = readdirSync(dir).filter((f) => f.endsWith('.c')).sort()
 
 const ENOENT = 2

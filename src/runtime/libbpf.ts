@@ -23,18 +23,21 @@ function sysBpf(p: Proc, cmd: number, size: number): number {
   return p.kernel.sysBpf(cmd, p.attrAddr, size, p.user, { pid: p.pid, cpu: p.cpu })
 }
 
-/** A zeroed attr of `size` bytes in user memory, with setters at uapi offsets. */
-function attr(p: Proc, size: number) {
+/** A zeroed attr in user memory, with setters at uapi offsets (no bigint on the hot path). */
+function attr(p: Proc) {
   const base = p.attrAddr - NULL_GUARD
   const dv = p.mem.dv
   p.mem.u8.fill(0, p.attrAddr, p.attrAddr + Attr.SIZE)
-  void size
   return {
     u32(off: number, v: number) {
       dv.setUint32(base + off, v >>> 0, true)
     },
     u64(off: number, v: number | bigint) {
-      dv.setBigUint64(base + off, BigInt.asUintN(64, BigInt(v)), true)
+      if (typeof v === 'bigint' && v >= 0n && v <= 0xffffffffn) v = Number(v)
+      if (typeof v === 'number' && v >= 0 && v <= 0xffffffff) {
+        dv.setUint32(base + off, v, true)
+        dv.setUint32(base + off + 4, 0, true)
+      } else dv.setBigUint64(base + off, BigInt.asUintN(64, BigInt(v)), true)
     },
     getU32(off: number) {
       return dv.getUint32(base + off, true)
@@ -93,7 +96,7 @@ const ObjOpts = { file_flags: 8, KNOWN: 16 }
 
 export function mapCreate(p: Proc, type: number, name: number, keySize: number, valueSize: number, maxEntries: number, opts: number): number {
   if (!optsValid(p, opts, CreateOpts.KNOWN, 'bpf_map_create_opts')) return finish(p, -Errno.EINVAL)
-  const a = attr(p, Attr.create.SIZE)
+  const a = attr(p)
   a.u32(Attr.create.map_type, type)
   a.u32(Attr.create.key_size, keySize)
   a.u32(Attr.create.value_size, valueSize)
@@ -115,8 +118,8 @@ export function mapCreate(p: Proc, type: number, name: number, keySize: number, 
   return finish(p, sysBpf(p, BpfCmd.MAP_CREATE, Attr.create.SIZE))
 }
 
-function elemCmd(p: Proc, cmd: number, fd: number, key: number, value: number, flags: bigint): number {
-  const a = attr(p, Attr.elem.SIZE)
+function elemCmd(p: Proc, cmd: number, fd: number, key: number, value: number, flags: bigint | number): number {
+  const a = attr(p)
   a.u32(Attr.elem.map_fd, fd)
   a.u64(Attr.elem.key, key)
   a.u64(Attr.elem.value, value)
@@ -126,7 +129,7 @@ function elemCmd(p: Proc, cmd: number, fd: number, key: number, value: number, f
 
 function batchCmd(p: Proc, cmd: number, fd: number, inBatch: number, outBatch: number, keys: number, values: number, count: number, opts: number): number {
   if (!optsValid(p, opts, BatchOpts.KNOWN, 'bpf_map_batch_opts')) return finish(p, -Errno.EINVAL)
-  const a = attr(p, Attr.batch.SIZE)
+  const a = attr(p)
   a.u64(Attr.batch.in_batch, inBatch)
   a.u64(Attr.batch.out_batch, outBatch)
   a.u64(Attr.batch.keys, keys)
@@ -142,7 +145,7 @@ function batchCmd(p: Proc, cmd: number, fd: number, inBatch: number, outBatch: n
 
 function objGet(p: Proc, path: number, opts: number): number {
   if (!optsValid(p, opts, ObjOpts.KNOWN, 'bpf_obj_get_opts')) return finish(p, -Errno.EINVAL)
-  const a = attr(p, Attr.obj.SIZE)
+  const a = attr(p)
   a.u64(Attr.obj.pathname, path)
   a.u32(Attr.obj.file_flags, Number(optsGet(p, opts, ObjOpts.file_flags, 4)))
   return finish(p, sysBpf(p, BpfCmd.OBJ_GET, Attr.obj.SIZE))
@@ -150,7 +153,7 @@ function objGet(p: Proc, path: number, opts: number): number {
 
 function objPin(p: Proc, fd: number, path: number, opts: number): number {
   if (!optsValid(p, opts, ObjOpts.KNOWN, 'bpf_obj_pin_opts')) return finish(p, -Errno.EINVAL)
-  const a = attr(p, Attr.obj.SIZE)
+  const a = attr(p)
   a.u64(Attr.obj.pathname, path)
   a.u32(Attr.obj.bpf_fd, fd)
   a.u32(Attr.obj.file_flags, Number(optsGet(p, opts, ObjOpts.file_flags, 4)))
@@ -158,7 +161,7 @@ function objPin(p: Proc, fd: number, path: number, opts: number): number {
 }
 
 function objInfo(p: Proc, fd: number, info: number, infoLen: number): number {
-  const a = attr(p, Attr.info.SIZE)
+  const a = attr(p)
   a.u32(Attr.info.bpf_fd, fd)
   a.u32(Attr.info.info_len, u32At(p, infoLen))
   a.u64(Attr.info.info, info)
@@ -208,19 +211,18 @@ function libbpfStrerror(p: Proc, err: number, buf: number, size: number): number
 }
 
 export function libbpfImports(p: Process): Record<string, ImportFn> {
-  const big = (v: bigint | number) => (typeof v === 'bigint' ? v : BigInt(v))
-  return {
+    return {
     bpf_map_create: (type: number, name: number, k: number, v: number, max: number, opts: number) => mapCreate(p, type, name, k, v, max, opts),
-    bpf_map_update_elem: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_UPDATE_ELEM, fd, key, value, big(flags)),
+    bpf_map_update_elem: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_UPDATE_ELEM, fd, key, value, flags),
     bpf_map_lookup_elem: (fd: number, key: number, value: number) => elemCmd(p, BpfCmd.MAP_LOOKUP_ELEM, fd, key, value, 0n),
-    bpf_map_lookup_elem_flags: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_LOOKUP_ELEM, fd, key, value, big(flags)),
+    bpf_map_lookup_elem_flags: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_LOOKUP_ELEM, fd, key, value, flags),
     bpf_map_lookup_and_delete_elem: (fd: number, key: number, value: number) => elemCmd(p, BpfCmd.MAP_LOOKUP_AND_DELETE_ELEM, fd, key, value, 0n),
-    bpf_map_lookup_and_delete_elem_flags: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_LOOKUP_AND_DELETE_ELEM, fd, key, value, big(flags)),
+    bpf_map_lookup_and_delete_elem_flags: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_LOOKUP_AND_DELETE_ELEM, fd, key, value, flags),
     bpf_map_delete_elem: (fd: number, key: number) => elemCmd(p, BpfCmd.MAP_DELETE_ELEM, fd, key, 0, 0n),
-    bpf_map_delete_elem_flags: (fd: number, key: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_DELETE_ELEM, fd, key, 0, big(flags)),
+    bpf_map_delete_elem_flags: (fd: number, key: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_DELETE_ELEM, fd, key, 0, flags),
     bpf_map_get_next_key: (fd: number, key: number, next: number) => elemCmd(p, BpfCmd.MAP_GET_NEXT_KEY, fd, key, next, 0n),
     bpf_map_freeze: (fd: number) => {
-      const a = attr(p, 4)
+      const a = attr(p)
       a.u32(Attr.elem.map_fd, fd)
       return finish(p, sysBpf(p, BpfCmd.MAP_FREEZE, 4))
     },
