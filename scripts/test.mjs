@@ -2,6 +2,7 @@
 //   1. type check (tsc --noEmit)
 //   2. unit, golden and kernel-differential tests (vitest)
 //   3. seed conformance: `bpfplay run` on ../shared/conformance/seeds vs the real kernel's output
+//   4. the web app: vite build, then Playwright in /usr/bin/chromium (e2e/)
 import { spawnSync } from 'node:child_process'
 import { readFileSync, existsSync, rmSync } from 'node:fs'
 
@@ -33,6 +34,20 @@ if (existsSync(report)) {
 // 3. seed conformance through the real CLI
 if (run('seed conformance', 'node', ['scripts/seed-conformance.mjs'])) results.passed++
 else results.failed++
+
+// 4. the web app in Debian's Chromium (Playwright), against the built static site
+const e2eReport = '.playwright-results.json'
+rmSync(e2eReport, { force: true })
+if (run('build site', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
+  process.env.PLAYWRIGHT_JSON_OUTPUT_NAME = e2eReport
+  run('e2e (chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'])
+  if (existsSync(e2eReport)) {
+    const s = JSON.parse(readFileSync(e2eReport, 'utf8')).stats
+    results.passed += s.expected + s.flaky
+    results.failed += s.unexpected
+    results.skipped += s.skipped
+  } else results.failed++
+} else results.failed++
 
 console.log('\n' + steps.map((s) => `${s.ok ? 'ok  ' : 'FAIL'} ${s.name}`).join('\n'))
 console.log(`tests: ${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`)

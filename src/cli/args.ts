@@ -3,6 +3,8 @@
  * options and their checks live in one place.
  */
 
+import { parseXdpArgs, XDP_USAGE, type XdpOptions } from './xdp-args'
+
 export interface RunOptions {
   files: string[]
   seed?: number
@@ -14,6 +16,7 @@ export interface RunOptions {
 export type Command =
   | { kind: 'run'; opts: RunOptions }
   | { kind: 'check'; opts: RunOptions }
+  | { kind: 'xdp'; opts: XdpOptions }
   | { kind: 'help' }
   | { kind: 'version' }
 
@@ -23,7 +26,7 @@ Commands:
   run FILE.c [FILE2.c ...]   compile and run userspace programs one after another on one
                              simulated kernel (a map pinned by FILE.c is found by FILE2.c)
   check FILE.c ...           compile only and print all diagnostics (warnings included)
-
+${XDP_USAGE}
 Options:
   --seed N       hash seed for maps created without BPF_F_ZERO_SEED (reproducible order)
   --cpus N       number of possible CPUs of the simulated kernel (default: this machine's)
@@ -38,6 +41,10 @@ export function parseArgs(argv: string[]): Command {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { kind: 'help' }
   if (argv[0] === '--version' || argv[0] === '-V') return { kind: 'version' }
   const [cmd, ...rest] = argv
+  if (cmd === 'xdp') {
+    if (rest.includes('-h') || rest.includes('--help')) return { kind: 'help' }
+    return { kind: 'xdp', opts: parseXdpArgs(rest, (m) => new UsageError(m)) }
+  }
   if (cmd !== 'run' && cmd !== 'check') throw new UsageError(`unknown command '${cmd}'`)
   const opts: RunOptions = { files: [], warnings: cmd === 'check' }
   for (let i = 0; i < rest.length; i++) {

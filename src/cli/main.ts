@@ -5,10 +5,12 @@
 import { readFileSync } from 'node:fs'
 import { Kernel } from '../kernel/kernel'
 import { compile, formatDiagnostic } from '../lang/compile'
+import { createPreprocessCache } from '../lang/preprocess'
 import type { Program } from '../lang/api'
 import { parseArgs, USAGE, UsageError, type RunOptions } from './args'
 import { hostPossibleCpus } from './host'
 import { runInWorker } from './run-worker'
+import { runXdpCommand } from './xdp'
 
 async function main(argv: string[]): Promise<number> {
   let cmd
@@ -27,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write('bpfplay 0.1.0\n')
     return 0
   }
+  if (cmd.kind === 'xdp') return runXdpCommand(cmd.opts)
   const programs = compileFiles(cmd.opts)
   if (!programs) return 1
   if (cmd.kind === 'check') return 0
@@ -36,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
 /** Compiles every file; prints diagnostics gcc-style. null when any file has an error. */
 function compileFiles(opts: RunOptions): Program[] | null {
   const programs: Program[] = []
+  const cache = createPreprocessCache()
   let failed = false
   for (const file of opts.files) {
     let text: string
@@ -46,7 +50,7 @@ function compileFiles(opts: RunOptions): Program[] | null {
       failed = true
       continue
     }
-    const result = compile(text, { filename: file, target: 'user' })
+    const result = compile(text, { filename: file, target: 'user', cache })
     for (const d of result.diagnostics) {
       if (d.severity === 'error' || opts.warnings) process.stderr.write(formatDiagnostic(d) + '\n')
     }

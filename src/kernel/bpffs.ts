@@ -372,7 +372,7 @@ export class Vfs {
     const parts: string[] = []
     let n = node
     for (let guard = 0; n !== 0 && guard < MAX_NODES; guard++) {
-      parts.push(dec.decode(this.nameBytes(n)))
+      parts.push(dec.decode(this.nameBytes(n).slice())) // browsers refuse to decode shared memory
       n = this.parentOf(n)
     }
     return '/' + parts.reverse().join('/')
@@ -388,7 +388,7 @@ export class Vfs {
       if (depth > 64 || out.length > MAX_NODES) return
       const kids: { name: string; node: number }[] = []
       for (let c = Atomics.load(i32, this.w(dir) + N_CHILD), g = 0; c !== 0 && g < MAX_NODES; c = Atomics.load(i32, this.w(c) + N_SIBLING), g++) {
-        kids.push({ name: dec.decode(this.nameBytes(c)), node: c })
+        kids.push({ name: dec.decode(this.nameBytes(c).slice()), node: c })
       }
       kids.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
       for (const k of kids) {

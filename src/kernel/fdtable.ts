@@ -181,7 +181,7 @@ export class FdTable {
       if (pid === 0) continue
       const b = this.mem.u8.slice((w + P_COMM) << 2, (w + P_COMM + 4) << 2)
       const end = b.indexOf(0)
-      out.push({ pid, comm: dec.decode(end < 0 ? b : b.subarray(0, end)) })
+      out.push({ pid, comm: dec.decode((end < 0 ? b : b.subarray(0, end)).slice()) }) // a copy: browsers refuse to decode shared memory
     }
     return out
   }

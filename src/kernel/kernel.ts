@@ -291,7 +291,7 @@ export class Kernel implements KernelApi {
       valueSize: m.valueSize,
       maxEntries: m.maxEntries,
       flags: m.flags,
-      name: new TextDecoder().decode(nul < 0 ? nb : nb.subarray(0, nul)),
+      name: new TextDecoder().decode((nul < 0 ? nb : nb.subarray(0, nul)).slice()),
     }
   }
 

@@ -59,7 +59,7 @@ function snapshotMap(mem: KernelMemory, maps: MapTable, fds: FdTable, slot: numb
   const snap: MapSnapshot = {
     id: m.id,
     type: m.type,
-    name: dec.decode(nul < 0 ? nameBytes : nameBytes.subarray(0, nul)),
+    name: dec.decode((nul < 0 ? nameBytes : nameBytes.subarray(0, nul)).slice()), // a copy: browsers refuse to decode shared memory
     keySize: m.keySize,
     valueSize: m.valueSize,
     maxEntries: m.maxEntries,

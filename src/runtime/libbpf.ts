@@ -23,11 +23,12 @@ function sysBpf(p: Proc, cmd: number, size: number): number {
   return p.kernel.sysBpf(cmd, p.attrAddr, size, p.user, { pid: p.pid, cpu: p.cpu })
 }
 
-/** A zeroed attr in user memory, with setters at uapi offsets (no bigint on the hot path). */
-function attr(p: Proc) {
+/** A zeroed attr of `size` bytes (what the kernel will read) in user memory, with setters at uapi offsets (no bigint on the hot path). */
+function attr(p: Proc, size: number) {
   const base = p.attrAddr - NULL_GUARD
   const dv = p.mem.dv
-  p.mem.u8.fill(0, p.attrAddr, p.attrAddr + Attr.SIZE)
+  const u8 = p.mem.u8
+  for (let i = p.attrAddr, end = p.attrAddr + size; i < end; i++) u8[i] = 0
   return {
     u32(off: number, v: number) {
       dv.setUint32(base + off, v >>> 0, true)
@@ -96,7 +97,7 @@ const ObjOpts = { file_flags: 8, KNOWN: 16 }
 
 export function mapCreate(p: Proc, type: number, name: number, keySize: number, valueSize: number, maxEntries: number, opts: number): number {
   if (!optsValid(p, opts, CreateOpts.KNOWN, 'bpf_map_create_opts')) return finish(p, -Errno.EINVAL)
-  const a = attr(p)
+  const a = attr(p, Attr.create.SIZE)
   a.u32(Attr.create.map_type, type)
   a.u32(Attr.create.key_size, keySize)
   a.u32(Attr.create.value_size, valueSize)
@@ -119,7 +120,7 @@ export function mapCreate(p: Proc, type: number, name: number, keySize: number, 
 }
 
 function elemCmd(p: Proc, cmd: number, fd: number, key: number, value: number, flags: bigint | number): number {
-  const a = attr(p)
+  const a = attr(p, Attr.elem.SIZE)
   a.u32(Attr.elem.map_fd, fd)
   a.u64(Attr.elem.key, key)
   a.u64(Attr.elem.value, value)
@@ -129,7 +130,7 @@ function elemCmd(p: Proc, cmd: number, fd: number, key: number, value: number, f
 
 function batchCmd(p: Proc, cmd: number, fd: number, inBatch: number, outBatch: number, keys: number, values: number, count: number, opts: number): number {
   if (!optsValid(p, opts, BatchOpts.KNOWN, 'bpf_map_batch_opts')) return finish(p, -Errno.EINVAL)
-  const a = attr(p)
+  const a = attr(p, Attr.batch.SIZE)
   a.u64(Attr.batch.in_batch, inBatch)
   a.u64(Attr.batch.out_batch, outBatch)
   a.u64(Attr.batch.keys, keys)
@@ -145,7 +146,7 @@ function batchCmd(p: Proc, cmd: number, fd: number, inBatch: number, outBatch: n
 
 function objGet(p: Proc, path: number, opts: number): number {
   if (!optsValid(p, opts, ObjOpts.KNOWN, 'bpf_obj_get_opts')) return finish(p, -Errno.EINVAL)
-  const a = attr(p)
+  const a = attr(p, Attr.obj.SIZE)
   a.u64(Attr.obj.pathname, path)
   a.u32(Attr.obj.file_flags, Number(optsGet(p, opts, ObjOpts.file_flags, 4)))
   return finish(p, sysBpf(p, BpfCmd.OBJ_GET, Attr.obj.SIZE))
@@ -153,7 +154,7 @@ function objGet(p: Proc, path: number, opts: number): number {
 
 function objPin(p: Proc, fd: number, path: number, opts: number): number {
   if (!optsValid(p, opts, ObjOpts.KNOWN, 'bpf_obj_pin_opts')) return finish(p, -Errno.EINVAL)
-  const a = attr(p)
+  const a = attr(p, Attr.obj.SIZE)
   a.u64(Attr.obj.pathname, path)
   a.u32(Attr.obj.bpf_fd, fd)
   a.u32(Attr.obj.file_flags, Number(optsGet(p, opts, ObjOpts.file_flags, 4)))
@@ -161,7 +162,7 @@ function objPin(p: Proc, fd: number, path: number, opts: number): number {
 }
 
 function objInfo(p: Proc, fd: number, info: number, infoLen: number): number {
-  const a = attr(p)
+  const a = attr(p, Attr.info.SIZE)
   a.u32(Attr.info.bpf_fd, fd)
   a.u32(Attr.info.info_len, u32At(p, infoLen))
   a.u64(Attr.info.info, info)
@@ -222,7 +223,7 @@ export function libbpfImports(p: Process): Record<string, ImportFn> {
     bpf_map_delete_elem_flags: (fd: number, key: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_DELETE_ELEM, fd, key, 0, flags),
     bpf_map_get_next_key: (fd: number, key: number, next: number) => elemCmd(p, BpfCmd.MAP_GET_NEXT_KEY, fd, key, next, 0n),
     bpf_map_freeze: (fd: number) => {
-      const a = attr(p)
+      const a = attr(p, 4)
       a.u32(Attr.elem.map_fd, fd)
       return finish(p, sysBpf(p, BpfCmd.MAP_FREEZE, 4))
     },

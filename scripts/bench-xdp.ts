@@ -1,0 +1,99 @@
+/**
+ * `npx tsx scripts/bench-xdp.ts`: speed of XDP programs on bpfplay's simulated CPUs, next to
+ * the real kernel measured in the same run.
+ *   - ns per packet on one CPU for the ARRAY counter (basic03 style, atomic adds) and the
+ *     per-source-IP HASH program, against bpf_prog_test_run's own `duration` for the same
+ *     programs and packets (the kernel's per-run time, as test_run reports it);
+ *   - packets per second with 1, 2 and 4 CPU worker threads (parallel mode, frames generated
+ *     beforehand so the generator is not measured).
+ * Figures are printed, never asserted.
+ */
+import { cpus } from 'node:os'
+import { Kernel } from '../src/kernel/kernel'
+import { XdpCpu } from '../src/xdp/cpu'
+import { loadProgram } from '../src/xdp/loader'
+import { generateTraffic, writePcap, type PresetName } from '../src/xdp/packets'
+import { runParallel } from '../src/xdp/run'
+import { framesSource } from '../src/xdp/source'
+import { bundledCpuWorker, compileBpf, fixture } from '../src/xdp/testing'
+import { runOracle, xdpOracleAvailable } from '../tests/xdp-oracle/oracle'
+
+const PROGRAMS: { name: string; file: string; preset: PresetName }[] = [
+  { name: 'ARRAY counter (atomic)', file: 'counter_atomic.c', preset: 'mixed' },
+  { name: 'per-IP HASH', file: 'ipcount.c', preset: 'many-sources' },
+]
+const DISTINCT = 1024
+const RUNS_PER_CPU = 2_000_000
+const PARALLEL_PACKETS = 400_000
+
+function frames(preset: PresetName, count: number): Uint8Array[] {
+  return [...generateTraffic({ preset, count, seed: 1 })].map((p) => p.bytes)
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+/** ns per packet of one CPU running the program over packets already in kernel memory. */
+function oneCpu(file: string, packets: Uint8Array[]): number {
+  const kernel = Kernel.create({ possibleCpus: 1, memoryBytes: 64 << 20 })
+  const loaded = loadProgram(kernel, compileBpf(fixture(file), file))
+  const cpu = new XdpCpu({ kernel, loaded, cpu: 0 })
+  const u8 = new Uint8Array(kernel.sab)
+  const slots = packets.map((p) => {
+    const buf = kernel.kmalloc(256 + p.length + 320, 64)
+    u8.set(p, buf + 256)
+    return { data: buf + 256, len: p.length, start: buf, end: buf + 256 + p.length + 320 }
+  })
+  const times: number[] = []
+  for (let round = 0; round < 5; round++) {
+    const n = round === 0 ? RUNS_PER_CPU / 10 : RUNS_PER_CPU // first round warms up the JIT
+    const t0 = performance.now()
+    for (let i = 0; i < n; i++) {
+      const s = slots[i & (DISTINCT - 1)]
+      cpu.run(s.data, s.len, s.start, s.end, i)
+    }
+    if (round > 0) times.push(((performance.now() - t0) * 1e6) / n)
+  }
+  if (cpu.faultCount > 0) throw new Error(`faults: ${JSON.stringify(cpu.faults[0])}`)
+  return median(times)
+}
+
+async function parallel(file: string, packets: Uint8Array[], n: number): Promise<{ pps: number; perCpu: string }> {
+  const kernel = Kernel.create({ possibleCpus: n, memoryBytes: 64 << 20 })
+  const loaded = loadProgram(kernel, compileBpf(fixture(file), file))
+  const r = await runParallel({ kernel, loaded, source: framesSource(packets), cpus: n, workerScript: bundledCpuWorker() })
+  if (r.packets !== packets.length) throw new Error(`${r.packets} of ${packets.length} packets processed`)
+  const busy = r.perCpu.map((c) => `${(((c.busyMs ?? 0) * 1e6) / Math.max(1, c.packets)).toFixed(0)}`).join('/')
+  return { pps: r.packets / (r.elapsedMs / 1000), perCpu: `${r.perCpu.map((c) => c.packets).join('/')} pkts, ${busy} ns/pkt busy` }
+}
+
+async function main(): Promise<void> {
+  console.log(`bench-xdp: ${cpus().length} host CPUs, node ${process.version}`)
+  const oracle = xdpOracleAvailable()
+  if (oracle !== true) console.log(`real kernel: skipped (${oracle})`)
+  console.log('\nns per packet, one CPU')
+  console.log(`${'program'.padEnd(26)}${'bpfplay'.padStart(10)}${'kernel'.padStart(10)}${'ratio'.padStart(8)}`)
+  for (const p of PROGRAMS) {
+    const packets = frames(p.preset, DISTINCT)
+    const sim = oneCpu(p.file, packets)
+    let kernelNs = NaN
+    if (oracle === true) kernelNs = runOracle(fixture(p.file), writePcap(packets.map((data) => ({ data }))), { repeat: 2000 }).durationNs
+    const k = Number.isNaN(kernelNs) ? '-' : kernelNs.toFixed(1)
+    const ratio = Number.isNaN(kernelNs) ? '-' : `${(sim / kernelNs).toFixed(2)}x`
+    console.log(`${p.name.padEnd(26)}${sim.toFixed(1).padStart(10)}${k.padStart(10)}${ratio.padStart(8)}`)
+  }
+  console.log(`\npackets per second, parallel CPU workers (${PARALLEL_PACKETS} packets, producer included)`)
+  for (const p of PROGRAMS) {
+    const packets = frames(p.preset, PARALLEL_PACKETS)
+    const line: string[] = []
+    for (const n of [1, 2, 4]) {
+      const r = await parallel(p.file, packets, n)
+      line.push(`${n} CPU${n > 1 ? 's' : ' '}: ${(r.pps / 1e6).toFixed(2)} M/s (${r.perCpu})`)
+    }
+    console.log(`${p.name.padEnd(26)}${line.join('   ')}`)
+  }
+}
+
+await main()

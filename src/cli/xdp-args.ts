@@ -1,0 +1,73 @@
+/**
+ * Arguments of `bpfplay xdp` (parsed apart from the command so args.ts stays light).
+ */
+import { DEFAULT_CPUS } from '../xdp/run'
+
+export interface XdpOptions {
+  prog: string
+  user?: string
+  pcap?: string
+  traffic: string
+  packets: number
+  cpus: number
+  seed?: number
+  reproducible: boolean
+  dump?: 'json'
+  entry?: string
+  timeoutSec?: number
+  warnings: boolean
+}
+
+export const XDP_USAGE = `  xdp PROG.c [options]       run an XDP program over packets on simulated CPUs
+      --pcap FILE            packets from a pcap file (Ethernet)
+      --traffic PRESET       generated traffic (default mixed): mixed, udp-flood, many-sources,
+                             syn-flood, dns, ipv6-only, small, jumbo
+      --packets N            number of generated packets (default 1000)
+      --cpus N               CPUs running the program in parallel (default ${DEFAULT_CPUS})
+      --reproducible         interleave the CPUs deterministically in one thread (same --seed,
+                             same result, lost updates included)
+      --seed N               traffic, hash-seed and interleaving seed
+      --prog NAME            the function to run when the file has several programs
+      --user USER.c          run a userspace program afterwards on the same kernel
+      --dump json            print every map's contents as JSON on stdout
+`
+
+/** Parses the arguments after `xdp`. */
+export function parseXdpArgs(argv: string[], usageError: (msg: string) => Error): XdpOptions {
+  const o: Partial<XdpOptions> & { files: string[] } = { files: [], traffic: 'mixed', packets: 1000, cpus: DEFAULT_CPUS, reproducible: false, warnings: false }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    const str = (): string => {
+      const v = argv[++i]
+      if (v === undefined) throw usageError(`${a} needs a value`)
+      return v
+    }
+    const num = (): number => {
+      const v = str()
+      const n = Number(v)
+      if (!Number.isInteger(n) || n < 0) throw usageError(`${a} needs a non-negative integer`)
+      return n
+    }
+    if (a === '--user') o.user = str()
+    else if (a === '--pcap') o.pcap = str()
+    else if (a === '--traffic') o.traffic = str()
+    else if (a === '--packets') o.packets = num()
+    else if (a === '--cpus') {
+      o.cpus = num()
+      if (o.cpus < 1 || o.cpus > 64) throw usageError('--cpus must be 1..64')
+    } else if (a === '--seed') o.seed = num() >>> 0
+    else if (a === '--reproducible') o.reproducible = true
+    else if (a === '--prog') o.entry = str()
+    else if (a === '--timeout') o.timeoutSec = num()
+    else if (a === '--dump') {
+      const v = str()
+      if (v !== 'json') throw usageError(`--dump supports only json, not '${v}'`)
+      o.dump = 'json'
+    } else if (a === '-Wall' || a === '--warnings') o.warnings = true
+    else if (a.startsWith('-')) throw usageError(`unknown option '${a}'`)
+    else o.files.push(a)
+  }
+  if (o.files.length !== 1) throw usageError(o.files.length === 0 ? 'xdp needs the program file' : `xdp takes one program file, got ${o.files.join(' ')}`)
+  const { files, ...rest } = o
+  return { ...(rest as Omit<XdpOptions, 'prog'>), prog: files[0] }
+}

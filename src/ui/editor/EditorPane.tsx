@@ -1,0 +1,83 @@
+/**
+ * The editor card: a tab per file (with its error and warning counts), a note on what the
+ * active file is for, and the Monaco editor, loaded lazily. Until Monaco arrives the code is
+ * shown as plain text, so the page is readable from the first paint.
+ */
+import { lazy, Suspense } from 'react'
+import { FILE_NAMES, type FileName } from '../workspace/files'
+import { useWorkspace } from '../workspace/store'
+import { ownDiagnostics, useDiagnostics } from './diagnostics-store'
+
+const CodeEditor = lazy(() => import('./CodeEditor'))
+
+const ROLE: Record<FileName, string> = {
+  'user.c': 'userspace program: runs as a process and calls bpf() through libbpf',
+  'xdp_prog.c': 'XDP program: checked by the compiler as you type; running it on simulated CPUs with traffic comes in a later version',
+}
+
+function TabCounts({ file }: { file: FileName }) {
+  const diags = useDiagnostics((s) => s.byFile[file])
+  const own = ownDiagnostics(file, diags)
+  const errors = own.filter((d) => d.severity === 'error').length
+  const warnings = own.filter((d) => d.severity === 'warning').length
+  return (
+    <>
+      {errors > 0 && (
+        <span className="badge badge-error" aria-label={`${errors} error${errors > 1 ? 's' : ''}`}>
+          {errors}
+        </span>
+      )}
+      {warnings > 0 && (
+        <span className="badge badge-warning" aria-label={`${warnings} warning${warnings > 1 ? 's' : ''}`}>
+          {warnings}
+        </span>
+      )}
+    </>
+  )
+}
+
+function Fallback() {
+  const text = useWorkspace((s) => s.files[s.active])
+  return (
+    <pre className="editor-fallback" aria-busy="true">
+      {text}
+    </pre>
+  )
+}
+
+export function EditorPane({ editable }: { editable: boolean }) {
+  const active = useWorkspace((s) => s.active)
+  const setActive = useWorkspace((s) => s.setActive)
+  return (
+    <section className="card editor-card" aria-label="Editor">
+      <div className="tabs" role="tablist" aria-label="Source files">
+        {FILE_NAMES.map((name) => (
+          <button
+            key={name}
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={active === name}
+            aria-controls="editor-panel"
+            className={`tab ${active === name ? 'tab-active' : ''}`}
+            onClick={() => setActive(name)}
+          >
+            <span className="tab-name">{name}</span>
+            <TabCounts file={name} />
+          </button>
+        ))}
+        <span className="tab-role" title={ROLE[active]}>
+          {ROLE[active]}
+        </span>
+      </div>
+      <div className="editor-body" id="editor-panel" role="tabpanel" aria-labelledby={`tab-${active}`}>
+        {editable ? (
+          <Suspense fallback={<Fallback />}>
+            <CodeEditor />
+          </Suspense>
+        ) : (
+          <Fallback />
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,128 @@
+/**
+ * The kernel inspector: what the simulated kernel holds right now. Maps (a bpftool-like list,
+ * then the selected map's elements, hash buckets and bpftool text), the bpffs pin tree and the
+ * failed calls. Everything comes from the kernel view store, refreshed at display rate.
+ */
+import { useMemo, useState, type ReactNode } from 'react'
+import { useMachine } from '../machine/store'
+import { bpftoolMapShow } from './bpftool-format'
+import { isEndOfWalk } from './explain'
+import { FailedCalls } from './FailedCalls'
+import { HashBuckets } from './HashBuckets'
+import { useKernelView } from './kernel-view'
+import { MapContents } from './MapContents'
+import { MapsList, type ListedMap } from './MapsList'
+import { mapFlagNames, mapTypeName } from './names'
+import { PinTree } from './PinTree'
+
+type Tab = 'maps' | 'bpffs' | 'failed'
+type Detail = 'elements' | 'buckets' | 'bpftool'
+
+function Tabs<T extends string>({ label, tabs, value, onChange, small }: { label: string; tabs: { id: T; label: ReactNode }[]; value: T; onChange(t: T): void; small?: boolean }) {
+  return (
+    <div className={`tabs ${small ? 'tabs-small' : ''}`} role="tablist" aria-label={label}>
+      {tabs.map((t) => (
+        <button key={t.id} role="tab" aria-selected={value === t.id} className={`tab ${value === t.id ? 'tab-active' : ''}`} onClick={() => onChange(t.id)} data-tab={t.id}>
+          {t.label}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+function Count({ n, alert }: { n: number; alert?: boolean }) {
+  return <span className={`count ${alert ? 'count-error' : ''}`}>{n}</span>
+}
+
+export function Inspector() {
+  const view = useKernelView()
+  const boot = useMachine((s) => s.boot)
+  const freed = useMachine((s) => s.freed)
+  const [tab, setTab] = useState<Tab>('maps')
+  const [detail, setDetail] = useState<Detail>('elements')
+  const [selected, setSelected] = useState<number | null>(null)
+
+  const listed: ListedMap[] = useMemo(() => {
+    const live = new Set(view.maps.map((m) => m.id))
+    const ghosts = (freed?.maps ?? []).filter((f) => !live.has(f.snap.id)).map((f) => ({ snap: f.snap, freed: f.how }))
+    return [...view.maps.map((snap) => ({ snap })), ...ghosts].sort((a, b) => a.snap.id - b.snap.id)
+  }, [view.maps, freed])
+
+  const current = listed.find((m) => m.snap.id === selected) ?? listed[listed.length - 1]
+  const map = current?.snap
+  const isHash = map?.nBuckets !== undefined
+  const detailTab: Detail = detail === 'buckets' && !isHash ? 'elements' : detail
+  const comm = (pid: number) => view.processes.find((p) => p.pid === pid)?.comm
+
+  return (
+    <section className="card inspector-card" aria-label="Kernel inspector">
+      <div className="card-head">
+        <h2 className="card-title">Kernel</h2>
+        {boot && (
+          <span className="boot-info" data-testid="boot-info" title="Reboot starts a new kernel">
+            boot #{boot.n} · {boot.cpus} CPU{boot.cpus > 1 ? 's' : ''} · {boot.seed === null ? 'random hash seeds' : `hash seed ${boot.seed}`}
+          </span>
+        )}
+      </div>
+      <Tabs<Tab>
+        label="Kernel views"
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'maps', label: <>Maps <Count n={view.maps.length} /></> },
+          { id: 'bpffs', label: <>/sys/fs/bpf <Count n={view.bpffs.filter((e) => e.kind === 'map').length} /></> },
+          { id: 'failed', label: <>Failed calls <Count n={view.failed.length} alert={view.failed.some((f) => f.origin !== 'syscall' || !isEndOfWalk(f.op, f.errno))} /></> },
+        ]}
+      />
+      <div className="inspector-body" data-testid={`inspector-${tab}`}>
+        {tab === 'maps' && (
+          <>
+            {listed.length === 0 ? (
+              <p className="empty">
+                No maps. A map exists while a process holds an fd to it or it is pinned: run a program and its maps appear here. Maps it frees (close,
+                exit) stay listed in their last state until the next run.
+              </p>
+            ) : (
+              <MapsList maps={listed} selected={map?.id ?? null} onSelect={setSelected} />
+            )}
+            {map && (
+              <div className="map-detail" data-testid="map-detail">
+                <div className="map-detail-head">
+                  <h3>
+                    <span className="mono">{map.name || `map ${map.id}`}</span>{' '}
+                    <span className="muted small">
+                      {mapTypeName(map.type)} · id {map.id} · {map.entries.length} of {map.maxEntries} elements
+                      {map.flags !== 0 && ` · ${mapFlagNames(map.flags).join(' | ')}`}
+                    </span>
+                  </h3>
+                  {current.freed && (
+                    <span className="chip chip-muted">
+                      {current.freed === 'close' ? `freed when pid ${freed?.pid} closed its last fd` : `freed when pid ${freed?.pid} exited`}: its last state
+                    </span>
+                  )}
+                </div>
+                <Tabs<Detail>
+                  small
+                  label="Map views"
+                  value={detailTab}
+                  onChange={setDetail}
+                  tabs={[{ id: 'elements', label: 'Elements' }, ...(isHash ? [{ id: 'buckets' as const, label: 'Buckets' }] : []), { id: 'bpftool', label: 'bpftool' }]}
+                />
+                {detailTab === 'elements' && <MapContents map={map} />}
+                {detailTab === 'buckets' && <HashBuckets map={map} />}
+                {detailTab === 'bpftool' && (
+                  <pre className="bpftool" aria-label="bpftool map show">
+                    <span className="muted"># bpftool map show id {map.id}</span>
+                    {'\n' + bpftoolMapShow([map], comm)}
+                  </pre>
+                )}
+              </div>
+            )}
+          </>
+        )}
+        {tab === 'bpffs' && <PinTree entries={view.bpffs} maps={view.maps} />}
+        {tab === 'failed' && <FailedCalls failed={view.failed} mapMeta={view.mapMeta} />}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,66 @@
+/**
+ * The page's handle on the compiler worker. Compiling is a request/response over comlink; the
+ * host adds what comlink lacks: a worker whose script fails to load or that crashes rejects
+ * the pending calls (comlink would wait forever), and a compile that never finishes (a
+ * compiler bug) is cut off, the worker replaced, and the caller told so.
+ */
+import * as Comlink from 'comlink'
+import type { CompileOptions, CompileResult } from '../../lang/api'
+import type { CompileWorkerApi } from '../../../workers/compile.worker'
+
+const COMPILE_TIMEOUT_MS = 15_000
+
+export class CompilerHost {
+  private worker: Worker | null = null
+  private api: Comlink.Remote<CompileWorkerApi> | null = null
+  private readonly pending = new Set<(e: Error) => void>()
+
+  private spawn(): Comlink.Remote<CompileWorkerApi> {
+    if (this.api) return this.api
+    const worker = new Worker(new URL('../../../workers/compile.worker.ts', import.meta.url), { type: 'module', name: 'compiler' })
+    worker.addEventListener('error', (ev) => {
+      ev.preventDefault()
+      this.fail(new Error(`the compiler worker failed to start${ev.message ? `: ${ev.message}` : ''}`))
+    })
+    this.worker = worker
+    this.api = Comlink.wrap<CompileWorkerApi>(worker)
+    return this.api
+  }
+
+  /** Rejects every pending compile and drops the worker; the next compile starts a new one. */
+  private fail(err: Error): void {
+    this.worker?.terminate()
+    this.api?.[Comlink.releaseProxy]()
+    this.worker = null
+    this.api = null
+    for (const reject of [...this.pending]) reject(err)
+    this.pending.clear()
+  }
+
+  compile(source: string, opts: CompileOptions): Promise<CompileResult> {
+    const api = this.spawn()
+    return new Promise<CompileResult>((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new Error(`the compiler did not finish within ${COMPILE_TIMEOUT_MS / 1000} s`)), COMPILE_TIMEOUT_MS)
+      const settle = () => {
+        clearTimeout(timer)
+        this.pending.delete(reject)
+      }
+      this.pending.add(reject)
+      api.compile(source, opts).then(
+        (r) => {
+          settle()
+          resolve(r)
+        },
+        (e: unknown) => {
+          settle()
+          reject(e instanceof Error ? e : new Error(String(e)))
+        },
+      )
+    })
+  }
+
+  /** Starts the worker ahead of the first compile (the module takes a moment to load). */
+  warmUp(): void {
+    this.spawn()
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Worker thread body of one simulated CPU in parallel mode: attach to the kernel, build the
+ * CPU, then poll its RX queue NAPI-style until the queue is closed and drained. Trace lines go to
+ * the parent in batches; the final counts go in one message. No logic of its own beyond that loop.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { Kernel } from '../kernel/kernel'
+import { CpuStop, XdpCpu, type XdpFault } from './cpu'
+import type { LoadedProgram } from './loader'
+import { XDP_PACKET_HEADROOM } from './packets'
+import { NAPI_BUDGET, RxQueue, XDP_TAILROOM } from './rx-queue'
+
+export interface CpuWorkerJob {
+  sab: SharedArrayBuffer
+  loaded: LoadedProgram
+  cpu: number
+  entry?: string
+  /** Kernel address of this CPU's RX queue (rx-queue.ts). */
+  queueOffset: number
+  /** ctl[0] != 0: stop at the next hook. */
+  ctl: Int32Array
+  seed?: number
+}
+
+export type CpuWorkerMessage =
+  | { kind: 'trace'; lines: string[] }
+  | {
+      kind: 'done'
+      cpu: number
+      packets: number
+      actions: number[]
+      invalidActions: number
+      faultCount: number
+      faults: XdpFault[]
+      /** Time spent between the first packet and the last, in ms (waits included). */
+      activeMs: number
+      /** Time spent processing packets (NAPI polls), in ms. */
+      busyMs: number
+      stopped: boolean
+    }
+  | { kind: 'error'; message: string }
+
+const TRACE_BATCH = 256
+
+function main(job: CpuWorkerJob): void {
+  const port = parentPort!
+  const kernel = Kernel.attach(job.sab)
+  const queue = new RxQueue(job.sab, job.queueOffset)
+  let lines: string[] = []
+  const flush = () => {
+    if (lines.length === 0) return
+    port.postMessage({ kind: 'trace', lines } satisfies CpuWorkerMessage)
+    lines = []
+  }
+  const cpu = new XdpCpu({
+    kernel,
+    loaded: job.loaded,
+    cpu: job.cpu,
+    entry: job.entry,
+    seed: job.seed,
+    ctl: job.ctl,
+    trap: () => {
+      if (Atomics.load(job.ctl, 0) !== 0) throw new CpuStop('stopped')
+    },
+    trace: (line) => {
+      lines.push(line)
+      if (lines.length >= TRACE_BATCH) flush()
+    },
+  })
+  const room = queue.bufferBytes - XDP_PACKET_HEADROOM - XDP_TAILROOM
+  let first = 0
+  let stopped = false
+  let busyMs = 0
+  let pos = queue.tail()
+  try {
+    for (;;) {
+      const ready = queue.ready(pos)
+      if (ready === 0) break
+      // a NAPI poll: up to a budget of packets, then the buffers go back to the NIC
+      const t = performance.now()
+      if (first === 0) first = t
+      const n = ready < NAPI_BUDGET ? ready : NAPI_BUDGET
+      for (let i = 0; i < n; i++) {
+        const data = queue.dataAt(pos)
+        cpu.run(data, queue.lengthAt(pos), data - XDP_PACKET_HEADROOM, data + room, queue.tagAt(pos))
+        pos = (pos + 1) | 0
+      }
+      queue.release(pos)
+      busyMs += performance.now() - t
+      if (Atomics.load(job.ctl, 0) !== 0) throw new CpuStop('stopped')
+    }
+  } catch (e) {
+    if (!(e instanceof CpuStop)) throw e
+    stopped = true
+  }
+  const end = performance.now()
+  const activeMs = first === 0 ? 0 : end - first
+  flush()
+  cpu.close()
+  kernel.detach()
+  port.postMessage({
+    kind: 'done',
+    cpu: job.cpu,
+    packets: cpu.packets,
+    actions: cpu.actions,
+    invalidActions: cpu.invalidActions,
+    faultCount: cpu.faultCount,
+    faults: cpu.faults,
+    activeMs,
+    busyMs,
+    stopped,
+  } satisfies CpuWorkerMessage)
+}
+
+if (parentPort && workerData) {
+  try {
+    main(workerData as CpuWorkerJob)
+  } catch (e) {
+    parentPort.postMessage({ kind: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies CpuWorkerMessage)
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * One simulated CPU running an XDP program. It instantiates the compiled program against the
+ * kernel's SharedArrayBuffer (the program's memory: map values, packets, its own stack, all
+ * addressed by byte offset), with the helpers bound to this CPU, and runs the entry function once
+ * per packet with a `struct xdp_md` describing it:
+ *
+ *   struct xdp_md { __u32 data, data_end, data_meta, ingress_ifindex, rx_queue_index, egress_ifindex; }
+ *
+ * data/data_end/data_meta are 32-bit fields holding packet addresses, as the kernel presents them
+ * to programs ((void *)(long)ctx->data is a pointer to the first byte). The return value is
+ * counted per XDP action. A fault (NULL or out-of-memory access, division by zero, a helper call
+ * the verifier would have refused) aborts that packet only: it counts as XDP_ABORTED and is
+ * reported with the source line, and the CPU goes on with the next packet.
+ */
+import { CFault, type ProgramEnv, type ProgramExports } from '../lang/abi'
+import type { Kernel } from '../kernel/kernel'
+import { bpfHelpers, HelperFault, type XdpPacketState } from './helpers'
+import { pickEntry, type LoadedProgram } from './loader'
+import { XDP_TRACE_FLAGS } from './trace'
+
+export const XDP_ACTIONS = ['XDP_ABORTED', 'XDP_DROP', 'XDP_PASS', 'XDP_TX', 'XDP_REDIRECT'] as const
+export const XDP_ABORTED = 0
+
+/** Bytes of stack per CPU (BPF allows 512 per program; compiled C keeps more locals in memory). */
+export const CPU_STACK_BYTES = 32 * 1024
+const CTX_BYTES = 24
+
+/** A packet that aborted: what happened and where. */
+export interface XdpFault {
+  cpu: number
+  /** The packet's tag (its number in the stream). */
+  packet: number
+  message: string
+  /** file:line:col of the statement, when known. */
+  where?: string
+}
+
+/** Thrown by the driver's trap to stop a CPU (timeout, user stop): not a packet fault. */
+export class CpuStop extends Error {}
+
+export interface CpuOptions {
+  kernel: Kernel
+  loaded: LoadedProgram
+  cpu: number
+  /** Function to run (default: the first XDP program). */
+  entry?: string
+  /** trace_pipe lines from bpf_printk. */
+  trace?: (line: string) => void
+  /** Clock for bpf_ktime_get_ns (default: the kernel's). */
+  ktimeNs?: () => bigint
+  /** Seed of bpf_get_prandom_u32 (default: random). */
+  seed?: number
+  /** Memory view the program uses (the reproducible scheduler instruments it). */
+  dv?: DataView
+  beforeHelper?: () => void
+  /** Control word: the program traps at hooks when ctl[0] != 0. */
+  ctl?: Int32Array
+  trap?: (sid: number) => void
+  ingressIfindex?: number
+  /** Faults kept with details (all are counted). */
+  maxFaultReports?: number
+  traceComm?: string
+  tracePid?: number
+}
+
+export class XdpCpu {
+  readonly cpu: number
+  /** Packets per XDP action (index = action). */
+  readonly actions = [0, 0, 0, 0, 0]
+  /** Returns outside 0..4 (the driver warns and drops them). */
+  invalidActions = 0
+  packets = 0
+  faultCount = 0
+  readonly faults: XdpFault[] = []
+  private readonly kernel: Kernel
+  private readonly loaded: LoadedProgram
+  private readonly entry: (ctx: number) => unknown
+  private readonly stackBase: number
+  private readonly state: XdpPacketState
+  private readonly u32: Uint32Array
+  private readonly maxFaults: number
+  private readonly ifindex: number
+
+  constructor(opts: CpuOptions) {
+    const { kernel, loaded, cpu } = opts
+    this.kernel = kernel
+    this.loaded = loaded
+    this.cpu = cpu
+    this.maxFaults = opts.maxFaultReports ?? 20
+    this.ifindex = opts.ingressIfindex ?? 2
+    const entry = pickEntry(loaded, opts.entry)
+    this.stackBase = kernel.kmalloc(CPU_STACK_BYTES + CTX_BYTES, 16)
+    if (this.stackBase === 0) throw new Error('kernel out of memory for a CPU stack')
+    const ctxAddr = this.stackBase + CPU_STACK_BYTES
+    this.state = { ctxAddr, hardStart: 0, hardEnd: 0 }
+    this.u32 = new Uint32Array(kernel.sab)
+    let rng = (opts.seed ?? (Math.random() * 2 ** 32) >>> 0) ^ Math.imul(cpu + 1, 0x9e3779b9) || 1
+    const imports = bpfHelpers({
+      kernel,
+      cpu,
+      maps: loaded.maps,
+      ktimeNs: opts.ktimeNs ?? (() => BigInt(kernel.ktimeNs())),
+      prandomU32: () => {
+        // xorshift32: per-CPU state, as the kernel's prandom is per CPU
+        rng ^= rng << 13
+        rng ^= rng >>> 17
+        rng ^= rng << 5
+        return rng >>> 0
+      },
+      trace: opts.trace ?? (() => {}),
+      traceComm: opts.traceComm ?? '<idle>',
+      tracePid: opts.tracePid ?? 0,
+      traceFlags: XDP_TRACE_FLAGS,
+      packet: this.state,
+      beforeHelper: opts.beforeHelper,
+    })
+    const env: ProgramEnv & { CFault: typeof CFault } = {
+      dv: opts.dv ?? new DataView(kernel.sab, 4096),
+      buffer: kernel.sab,
+      dataBase: loaded.dataBase,
+      stackTop: this.stackBase + CPU_STACK_BYTES,
+      stackLimit: this.stackBase,
+      imports,
+      ctl: opts.ctl ?? new Int32Array(1),
+      trap: opts.trap ?? (() => {}),
+      CFault,
+    }
+    const factory = new Function('$env', loaded.program.code) as (env: ProgramEnv) => ProgramExports
+    const exports = factory(env)
+    const fn = exports[entry.name]
+    if (typeof fn !== 'function') throw new Error(`compiled program has no function ${entry.name}`)
+    this.entry = fn
+  }
+
+  /** Kernel address of this CPU's struct xdp_md. */
+  get ctxAddr(): number {
+    return this.state.ctxAddr
+  }
+
+  /**
+   * Runs the program on the packet at [data, data + len) whose buffer spans [hardStart, hardEnd)
+   * (headroom before data for bpf_xdp_adjust_head, tailroom for adjust_tail). Returns the action.
+   */
+  run(data: number, len: number, hardStart: number, hardEnd: number, tag: number): number {
+    const u32 = this.u32
+    const ctx = this.state.ctxAddr
+    const w = ctx >> 2 // ctx is 16-byte aligned; the host is little-endian like x86-64
+    this.state.hardStart = hardStart
+    this.state.hardEnd = hardEnd
+    u32[w] = data
+    u32[w + 1] = data + len
+    u32[w + 2] = data
+    u32[w + 3] = this.ifindex
+    u32[w + 4] = this.cpu
+    u32[w + 5] = 0
+    this.packets++
+    let action: number
+    try {
+      action = Number(this.entry(ctx))
+    } catch (e) {
+      if (e instanceof CpuStop) throw e
+      this.recordFault(e, tag)
+      action = XDP_ABORTED
+    }
+    if (action >= 0 && action <= 4 && action === (action | 0)) this.actions[action]++
+    else {
+      // The driver warns (bpf_warn_invalid_xdp_action) and drops the packet as on XDP_ABORTED.
+      this.invalidActions++
+      action = XDP_ABORTED
+    }
+    return action
+  }
+
+  /** Frees this CPU's stack. */
+  close(): void {
+    this.kernel.kfree(this.stackBase)
+  }
+
+  private recordFault(e: unknown, tag: number): void {
+    this.faultCount++
+    if (this.faults.length >= this.maxFaults) return
+    this.faults.push({ cpu: this.cpu, packet: tag, message: faultMessage(e), where: this.positionOf(e) })
+  }
+
+  /** file:line:col of the generated code's frame on the JS stack (as Process does for userspace). */
+  private positionOf(e: unknown): string | undefined {
+    if (!(e instanceof Error) || !e.stack) return undefined
+    const m = /<anonymous>:(\d+):\d+/.exec(e.stack)
+    if (!m) return undefined
+    const p = this.loaded.program
+    // Indexed by the line as Error stacks of the factory show it (abi.ts).
+    const sid = p.jsLineToSid[Number(m[1])] ?? -1
+    const pos = p.statements[sid]
+    return pos ? `${pos.file}:${pos.line}:${pos.col}` : undefined
+  }
+}
+
+function faultMessage(e: unknown): string {
+  if (e instanceof CFault) return `${e.signal === 'SIGSEGV' ? 'invalid memory access' : e.signal}: ${e.detail}`
+  if (e instanceof HelperFault) return e.message
+  if (e instanceof RangeError) return /call stack/i.test(e.message) ? 'stack overflow' : 'invalid memory access (a NULL pointer or an address outside kernel memory)'
+  if (e instanceof Error) return `internal error: ${e.message}`
+  return `internal error: ${String(e)}`
+}

@@ -1,0 +1,71 @@
+/**
+ * Receive-side scaling: which RX queue, and so which CPU, a frame arrives on. Multi-queue NICs
+ * hash each frame's flow (Toeplitz hash of the IP addresses and, for TCP and UDP, the ports,
+ * with the 40-byte RSS key) and look the hash up in an indirection table spread evenly over the
+ * queues, the table Linux drivers set up by default (ethtool -x). All packets of one flow go to
+ * one CPU, in order; frames without IP (ARP) go to queue 0.
+ *
+ * The key is the well-known default of the Microsoft RSS specification, used by many drivers.
+ */
+
+const RSS_KEY = Uint8Array.from([
+  0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2, 0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0, 0xd0, 0xca, 0x2b, 0xcb, 0xae, 0x7b, 0x30, 0xb4, 0x77, 0xcb, 0x2d, 0xa3,
+  0x80, 0x30, 0xf2, 0x0c, 0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
+])
+const INDIRECTION_ENTRIES = 128
+
+/** Toeplitz hash of `input` (at most 36 bytes) with the RSS key. */
+export function toeplitz(input: Uint8Array, len = input.length): number {
+  let result = 0
+  // the 32-bit window of the key starting at the current input bit
+  let window = ((RSS_KEY[0] << 24) | (RSS_KEY[1] << 16) | (RSS_KEY[2] << 8) | RSS_KEY[3]) >>> 0
+  for (let i = 0; i < len; i++) {
+    const byte = input[i]
+    const next = RSS_KEY[i + 4] ?? 0
+    for (let b = 7; b >= 0; b--) {
+      if (byte & (1 << b)) result ^= window
+      window = ((window << 1) | ((next >> b) & 1)) >>> 0
+    }
+  }
+  return result >>> 0
+}
+
+const ETH_P_IP = 0x0800
+const ETH_P_IPV6 = 0x86dd
+const VLAN_TPIDS = [0x8100, 0x88a8]
+
+/** The RX queue of a frame among `queues` queues. */
+export function rxQueue(frame: Uint8Array, queues: number, scratch = new Uint8Array(36)): number {
+  if (queues <= 1 || frame.length < 14) return 0
+  let off = 12
+  let type = (frame[off] << 8) | frame[off + 1]
+  while (VLAN_TPIDS.includes(type) && off + 6 <= frame.length) {
+    off += 4
+    type = (frame[off] << 8) | frame[off + 1]
+  }
+  off += 2
+  let n = 0
+  let l4 = -1
+  let proto = 0
+  if (type === ETH_P_IP && off + 20 <= frame.length) {
+    const ihl = (frame[off] & 15) * 4
+    const fragmented = ((frame[off + 6] & 0x3f) | frame[off + 7]) !== 0
+    scratch.set(frame.subarray(off + 12, off + 20), 0)
+    n = 8
+    proto = frame[off + 9]
+    if (!fragmented) l4 = off + ihl
+  } else if (type === ETH_P_IPV6 && off + 40 <= frame.length) {
+    scratch.set(frame.subarray(off + 8, off + 40), 0)
+    n = 32
+    proto = frame[off + 6]
+    l4 = off + 40
+  } else {
+    return 0
+  }
+  if ((proto === 6 || proto === 17) && l4 >= 0 && l4 + 4 <= frame.length) {
+    scratch.set(frame.subarray(l4, l4 + 4), n)
+    n += 4
+  }
+  const entry = toeplitz(scratch, n) % INDIRECTION_ENTRIES
+  return entry % queues
+}

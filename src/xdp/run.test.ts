@@ -1,0 +1,133 @@
+/**
+ * XDP programs on several simulated CPUs sharing one kernel: tutorial counters (ARRAY with and
+ * without atomics, PERCPU_ARRAY), a HASH keyed by source IPv4 address and a parser that drops
+ * UDP to one port, in parallel worker threads and in the reproducible one-thread mode.
+ * Expected map contents are computed from the frames themselves.
+ */
+import { describe, expect, it } from 'vitest'
+import { generateTraffic, parsePacket, type PresetName } from './packets'
+import { hex, type MapDump } from './dump'
+import { fixture, simulate } from './testing'
+
+function frames(preset: PresetName, count: number, seed = 1): Uint8Array[] {
+  return [...generateTraffic({ preset, count, seed })].map((p) => p.bytes)
+}
+
+function u64le(...values: bigint[]): string {
+  const b = new Uint8Array(8 * values.length)
+  const dv = new DataView(b.buffer)
+  values.forEach((v, i) => dv.setBigUint64(8 * i, v, true))
+  return hex(b)
+}
+
+function readU64(hexValue: string, index: number): bigint {
+  let v = 0n
+  for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(parseInt(hexValue.slice((index * 8 + i) * 2, (index * 8 + i) * 2 + 2), 16))
+  return v
+}
+
+/** Value of ARRAY key `k` (u32) of map `name`. */
+function arrayValue(maps: MapDump, name: string, k: number): string | string[] {
+  const key = hex(new Uint8Array(new Uint32Array([k]).buffer))
+  const e = maps[name].find((x) => x.key === key)
+  if (!e) throw new Error(`no key ${k} in ${name}`)
+  return e.value
+}
+
+const totalBytes = (fs: Uint8Array[]) => fs.reduce((n, f) => n + BigInt(f.length), 0n)
+
+describe('counters on an ARRAY shared by 4 CPUs', () => {
+  const packets = frames('mixed', 20000)
+  const pass = u64le(BigInt(packets.length), totalBytes(packets))
+
+  it('__sync_fetch_and_add is exact in parallel worker threads', async () => {
+    const { result, maps } = await simulate(fixture('counter_atomic.c'), packets, { cpus: 4 })
+    expect(result.mode).toBe('parallel')
+    expect(result.actions).toEqual([0, 0, packets.length, 0, 0])
+    expect(result.perCpu.reduce((n, c) => n + c.packets, 0)).toBe(packets.length)
+    expect(arrayValue(maps, 'xdp_stats_map', 2)).toBe(pass)
+    for (const k of [0, 1, 3, 4]) expect(arrayValue(maps, 'xdp_stats_map', k)).toBe(u64le(0n, 0n))
+  })
+
+  it('__sync_fetch_and_add is exact in reproducible mode', async () => {
+    const { result, maps } = await simulate(fixture('counter_atomic.c'), packets, { cpus: 4, mode: 'reproducible', seed: 5 })
+    expect(result.switches).toBeGreaterThan(0)
+    expect(arrayValue(maps, 'xdp_stats_map', 2)).toBe(pass)
+  })
+
+  it('a plain increment loses the same updates on every reproducible run', async () => {
+    const runs = await Promise.all([1, 2].map(() => simulate(fixture('counter_plain.c'), packets, { cpus: 4, mode: 'reproducible', seed: 5 })))
+    const [a, b] = runs.map((r) => arrayValue(r.maps, 'xdp_stats_map', 2) as string)
+    expect(a).toBe(b)
+    const counted = readU64(a, 0)
+    expect(counted).toBeLessThan(BigInt(packets.length))
+    expect(counted).toBeGreaterThan(BigInt(packets.length) / 2n)
+    // every packet still ran and returned XDP_PASS: only the counter lost updates
+    expect(runs[0].result.actions[2]).toBe(packets.length)
+    // another seed, another interleaving
+    const other = await simulate(fixture('counter_plain.c'), packets, { cpus: 4, mode: 'reproducible', seed: 6 })
+    expect(arrayValue(other.maps, 'xdp_stats_map', 2)).not.toBe(a)
+  })
+
+  it('a plain increment never loses updates on one CPU', async () => {
+    const { maps } = await simulate(fixture('counter_plain.c'), packets, { cpus: 1, mode: 'reproducible' })
+    expect(arrayValue(maps, 'xdp_stats_map', 2)).toBe(pass)
+  })
+
+  it('the legacy bpf_map_def of the tutorial (SEC("maps"), SEC("xdp_stats1")) counts exactly', async () => {
+    const { maps } = await simulate(fixture('basic02_legacy.c'), packets, { cpus: 4 })
+    expect(arrayValue(maps, 'xdp_stats_map', 2)).toBe(u64le(BigInt(packets.length)))
+  })
+})
+
+describe('PERCPU_ARRAY', () => {
+  it('each CPU counts in its own slot; the slots sum to the packet count', async () => {
+    const packets = frames('small', 12000)
+    for (const mode of ['parallel', 'reproducible'] as const) {
+      const { result, maps } = await simulate(fixture('percpu.c'), packets, { cpus: 4, mode })
+      const slots = arrayValue(maps, 'xdp_stats_map', 2) as string[]
+      expect(slots).toHaveLength(4)
+      slots.forEach((s, cpu) => expect(readU64(s, 0)).toBe(BigInt(result.perCpu[cpu].packets)))
+      expect(slots.reduce((n, s) => n + readU64(s, 0), 0n)).toBe(BigInt(packets.length))
+      expect(slots.reduce((n, s) => n + readU64(s, 1), 0n)).toBe(totalBytes(packets))
+    }
+  })
+})
+
+describe('HASH keyed by source IPv4', () => {
+  it('counts packets and bytes per source exactly with 4 CPUs racing to insert', async () => {
+    const packets = frames('many-sources', 15000, 3)
+    const expected = new Map<string, [bigint, bigint]>()
+    for (const f of packets) {
+      if (f[12] !== 0x08 || f[13] !== 0x00) continue
+      const k = hex(f.subarray(26, 30))
+      const [p, b] = expected.get(k) ?? [0n, 0n]
+      expected.set(k, [p + 1n, b + BigInt(f.length)])
+    }
+    const { result, maps } = await simulate(fixture('ipcount.c'), packets, { cpus: 4 })
+    expect(result.actions[0]).toBe(0)
+    const got = new Map(maps.src_stats.map((e) => [e.key, e.value]))
+    expect(got.size).toBe(expected.size)
+    for (const [k, [p, b]] of expected) expect(got.get(k)).toBe(u64le(p, b))
+  })
+})
+
+describe('a parser dropping UDP to port 9999', () => {
+  it('drops exactly the UDP datagrams to 9999, IPv4 and IPv6', async () => {
+    const packets = [...frames('udp-flood', 3000), ...frames('mixed', 5000, 9), ...frames('ipv6-only', 2000, 4)]
+    // shuffle deterministically so blocked and passed packets interleave
+    for (let i = packets.length - 1, s = 7; i > 0; i--) {
+      s = (s * 1103515245 + 12345) >>> 0
+      const j = s % (i + 1)
+      ;[packets[i], packets[j]] = [packets[j], packets[i]]
+    }
+    const blocked = packets.filter((f) => parsePacket(f).udp?.dport === 9999).length
+    expect(blocked).toBeGreaterThanOrEqual(3000)
+    for (const mode of ['parallel', 'reproducible'] as const) {
+      const { result, maps } = await simulate(fixture('udp_drop.c'), packets, { cpus: 4, mode })
+      expect(result.actions).toEqual([0, blocked, packets.length - blocked, 0, 0])
+      expect(arrayValue(maps, 'action_count', 1)).toBe(u64le(BigInt(blocked)))
+      expect(arrayValue(maps, 'action_count', 2)).toBe(u64le(BigInt(packets.length - blocked)))
+    }
+  })
+})

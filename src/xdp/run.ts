@@ -1,0 +1,211 @@
+/**
+ * Runs a loaded XDP program over a packet source on N simulated CPUs, in one of two modes:
+ *
+ *  - parallel: one worker thread per CPU, all attached to the kernel's SharedArrayBuffer, each
+ *    taking packets from its own RX ring, truly at the same time. Races are real: a
+ *    non-atomic counter loses updates as much as the host's scheduling makes it lose.
+ *  - reproducible: the CPUs interleave in this thread under a seeded scheduler
+ *    (scheduler.ts): same seed, same interleaving, same map contents, same trace.
+ *
+ * The producer (this thread) plays the multi-queue NIC: it copies each frame into the RX ring
+ * of its flow's CPU (rss.ts), so both modes give each CPU the same packets; each CPU counts the actions its
+ * program returned; the result sums them. Map contents stay in the kernel for the caller to
+ * read (dump.ts).
+ */
+import { Worker } from 'node:worker_threads'
+import type { Kernel } from '../kernel/kernel'
+import type { XdpFault } from './cpu'
+import type { CpuWorkerJob, CpuWorkerMessage } from './cpu-worker'
+import type { LoadedProgram } from './loader'
+import { NAPI_BUDGET, RxQueue } from './rx-queue'
+import { rxQueue } from './rss'
+import { ReproducibleScheduler } from './scheduler'
+import type { PacketSource } from './source'
+
+export const DEFAULT_CPUS = 4
+
+export interface XdpRunOptions {
+  kernel: Kernel
+  loaded: LoadedProgram
+  source: PacketSource
+  /** CPUs running the program (default 4; at most the kernel's possible CPUs). */
+  cpus?: number
+  /** Program function to run (default: the first XDP program). */
+  entry?: string
+  /** Seed of bpf_get_prandom_u32 and, in reproducible mode, of the interleaving. */
+  seed?: number
+  /** Reproducible mode: probability that a shared-memory access lets another CPU run (default 0.05). */
+  switchProbability?: number
+  /** trace_pipe lines (bpf_printk), in the order they reach this thread. */
+  trace?: (line: string) => void
+  /** Parallel mode: the CPU worker script (src/xdp/cpu-worker.ts bundled to JavaScript). */
+  workerScript?: string | URL
+  /** Stop after this long (ms); the packets not processed are not counted. */
+  timeoutMs?: number
+}
+
+export interface CpuResult {
+  cpu: number
+  packets: number
+  actions: number[]
+  /** Parallel mode: ms between this CPU's first packet and its end, and ms spent processing. */
+  activeMs?: number
+  busyMs?: number
+}
+
+export interface XdpRunResult {
+  mode: 'parallel' | 'reproducible'
+  packets: number
+  /** Packets per XDP action: ABORTED, DROP, PASS, TX, REDIRECT. */
+  actions: number[]
+  invalidActions: number
+  faultCount: number
+  /** The first faults with details (packet, cpu, message, source position). */
+  faults: XdpFault[]
+  perCpu: CpuResult[]
+  /** Wall time of the run (producer start to last CPU done). */
+  elapsedMs: number
+  /** Reproducible mode: how many times a CPU was interrupted by another one. */
+  switches?: number
+  /** True when the run was stopped by the timeout. */
+  stopped: boolean
+}
+
+const MAX_FAULTS = 20
+
+function cpuCount(opts: XdpRunOptions): number {
+  const n = opts.cpus ?? Math.min(DEFAULT_CPUS, opts.kernel.possibleCpus)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`cpus must be a positive integer, not ${n}`)
+  if (n > opts.kernel.possibleCpus) throw new Error(`${n} CPUs asked, the kernel has ${opts.kernel.possibleCpus} possible CPUs`)
+  return n
+}
+
+function summarise(mode: XdpRunResult['mode'], perCpu: (CpuResult & { invalidActions: number; faultCount: number; faults: XdpFault[] })[], elapsedMs: number, stopped: boolean): XdpRunResult {
+  const actions = [0, 0, 0, 0, 0]
+  let packets = 0
+  let invalidActions = 0
+  let faultCount = 0
+  const faults: XdpFault[] = []
+  for (const c of perCpu) {
+    packets += c.packets
+    c.actions.forEach((n, i) => (actions[i] += n))
+    invalidActions += c.invalidActions
+    faultCount += c.faultCount
+    faults.push(...c.faults)
+  }
+  faults.sort((a, b) => a.packet - b.packet)
+  return {
+    mode,
+    packets,
+    actions,
+    invalidActions,
+    faultCount,
+    faults: faults.slice(0, MAX_FAULTS),
+    perCpu: perCpu.map(({ cpu, packets, actions, activeMs, busyMs }) => ({ cpu, packets, actions, activeMs, busyMs })),
+    elapsedMs,
+    stopped,
+  }
+}
+
+/** Reproducible mode: all CPUs in this thread, interleaved by a seeded scheduler. */
+export function runReproducible(opts: XdpRunOptions): XdpRunResult {
+  const { kernel } = opts
+  const cpus = cpuCount(opts)
+  const t0 = performance.now()
+  const sched = new ReproducibleScheduler({
+    kernel,
+    loaded: opts.loaded,
+    cpus,
+    frames: opts.source.frames,
+    maxFrame: opts.source.maxFrame,
+    seed: opts.seed ?? 1,
+    switchProbability: opts.switchProbability,
+    entry: opts.entry,
+    trace: opts.trace,
+  })
+  try {
+    sched.run()
+  } finally {
+    sched.close()
+  }
+  const perCpu = sched.cpus.map((c) => ({
+    cpu: c.cpu,
+    packets: c.packets,
+    actions: c.actions.slice(),
+    invalidActions: c.invalidActions,
+    faultCount: c.faultCount,
+    faults: c.faults,
+  }))
+  return { ...summarise('reproducible', perCpu, performance.now() - t0, false), switches: sched.switches }
+}
+
+/** Parallel mode: one worker thread per CPU on the shared kernel. */
+export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
+  const { kernel } = opts
+  if (!opts.workerScript) throw new Error('parallel mode needs the CPU worker script (workerScript)')
+  const cpus = cpuCount(opts)
+  const rings = Array.from({ length: cpus }, () => RxQueue.place(kernel, opts.source.maxFrame))
+  const ctl = new Int32Array(new SharedArrayBuffer(4))
+  const done: Parameters<typeof summarise>[1] = []
+  let failure: string | null = null
+  const t0 = performance.now()
+  const workers = Array.from({ length: cpus }, (_, cpu) => {
+    const job: CpuWorkerJob = { sab: kernel.sab, loaded: opts.loaded, cpu, entry: opts.entry, queueOffset: rings[cpu].addr, ctl, seed: opts.seed === undefined ? undefined : opts.seed + cpu }
+    const w = new Worker(opts.workerScript!, { workerData: job })
+    const finished = new Promise<void>((resolve) => {
+      w.on('message', (m: CpuWorkerMessage) => {
+        if (m.kind === 'trace') for (const line of m.lines) opts.trace?.(line)
+        else if (m.kind === 'done') {
+          done.push(m)
+          resolve()
+        } else {
+          failure ??= `CPU ${cpu}: ${m.message}`
+          resolve()
+        }
+      })
+      w.on('error', (e) => {
+        failure ??= `CPU ${cpu}: ${e.stack ?? e.message}`
+        resolve()
+      })
+      w.on('exit', () => resolve())
+    })
+    return { w, finished }
+  })
+  const timer = opts.timeoutMs ? setTimeout(() => Atomics.store(ctl, 0, 1), opts.timeoutMs) : undefined
+  try {
+    // The NIC: each frame goes to the RX queue (CPU) of its flow.
+    // Buffers are published per NAPI batch, as a NIC moves its ring tail.
+    const scratch = new Uint8Array(36)
+    const unpublished = new Array(cpus).fill(0)
+    let tag = 0
+    outer: for (const frame of opts.source.frames) {
+      const q = rxQueue(frame, cpus, scratch)
+      const queue = rings[q].queue
+      while (!queue.write(frame, tag)) {
+        queue.publish()
+        unpublished[q] = 0
+        queue.waitForRoom(50)
+        if (queue.write(frame, tag)) break
+        // Still full: let worker messages (errors, the timeout) through, then retry.
+        await new Promise((r) => setImmediate(r))
+        if (failure !== null || Atomics.load(ctl, 0) !== 0) break outer
+      }
+      if (++unpublished[q] >= NAPI_BUDGET) {
+        queue.publish()
+        unpublished[q] = 0
+      }
+      if ((tag & 1023) === 0 && (failure !== null || Atomics.load(ctl, 0) !== 0)) break
+      tag++
+    }
+  } finally {
+    for (const r of rings) r.queue.close()
+  }
+  await Promise.all(workers.map((x) => x.finished))
+  clearTimeout(timer)
+  await Promise.all(workers.map((x) => x.w.terminate()))
+  for (const r of rings) kernel.kfree(r.addr)
+  if (failure !== null) throw new Error(`XDP CPU worker failed: ${failure}`)
+  done.sort((a, b) => a.cpu - b.cpu)
+  const stopped = Atomics.load(ctl, 0) !== 0
+  return summarise('parallel', done, performance.now() - t0, stopped)
+}

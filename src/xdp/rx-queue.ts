@@ -1,0 +1,180 @@
+/**
+ * One CPU's RX queue in parallel mode: a single-producer single-consumer ring of packet
+ * buffers in kernel memory, filled by the NIC (the run's producer thread) and drained by one
+ * CPU worker, the way a driver's RX ring and its NAPI poll work: the NIC writes descriptors and
+ * moves the tail once per batch; the CPU processes everything published (at most a NAPI budget
+ * at a time) and gives the buffers back once per batch. Packets must live in the kernel's
+ * SharedArrayBuffer because programs read them through ctx->data like any kernel address; each
+ * buffer has XDP_PACKET_HEADROOM before the frame (bpf_xdp_adjust_head) and XDP_TAILROOM after
+ * the largest frame, as a driver's buffer has.
+ *
+ * Why not the general MPMC PacketRing: with one consumer per queue no compare-and-swap is needed,
+ * and publishing per batch instead of per packet keeps the producer's and the consumer's
+ * counters (each on its own cache line) from bouncing between cores for every packet. Measured
+ * here: ~1.1 us per packet through PacketRing between two threads, a few tens of ns through this.
+ *
+ * Layout (byte offsets from `offset`, 64-aligned; words little-endian i32):
+ *   0    head: buffers published by the producer (wraps at 2^32)
+ *   64   tail: buffers released by the consumer
+ *   128  closed flag, 160 producer-waiting flag, 192 consumer-sleeping flag
+ *   256  buffer 0: [length][tag] 8 bytes, headroom, frame, tailroom; buffer 1 ...
+ */
+import type { Kernel } from '../kernel/kernel'
+import { XDP_PACKET_HEADROOM } from './packets'
+
+/** Room after the largest frame (the kernel keeps skb_shared_info there: 320 bytes on x86-64). */
+export const XDP_TAILROOM = 320
+
+/** Bytes of one packet buffer: headroom, the largest frame, tailroom. */
+export function packetBufferBytes(maxFrame: number): number {
+  return (XDP_PACKET_HEADROOM + Math.max(maxFrame, 1518) + XDP_TAILROOM + 7) & ~7
+}
+
+const HEAD = 0
+const TAIL = 16
+const CLOSED = 32
+const SLEEPING = 48
+const PRODUCER_WAITING = 40
+const HEADER_BYTES = 256
+const BUF_HEADER = 8
+/** Packets a CPU processes before it gives buffers back (NAPI_POLL_WEIGHT). */
+export const NAPI_BUDGET = 64
+
+export class RxQueue {
+  readonly slots: number
+  readonly bufferBytes: number
+  private readonly i32: Int32Array
+  private readonly words: Int32Array
+  private readonly u8: Uint8Array
+  private readonly mask: number
+  private readonly base: number
+  private readonly stride: number
+  /** Producer: buffers written but not yet published. */
+  private pending = 0
+
+  /** A queue in kernel memory for frames up to maxFrame bytes (kfree `addr` after the run). */
+  static place(kernel: Kernel, maxFrame: number): { queue: RxQueue; addr: number } {
+    const bytes = packetBufferBytes(maxFrame)
+    const slots = bytes > 4096 ? 128 : 512
+    const addr = kernel.kmalloc(RxQueue.bytesNeeded(slots, bytes), 64)
+    if (addr === 0) throw new Error(`kernel out of memory for a ${slots}-buffer RX queue`)
+    return { queue: RxQueue.format(kernel.sab, addr, slots, bytes), addr }
+  }
+
+  static bytesNeeded(slots: number, bufferBytes: number): number {
+    return HEADER_BYTES + slots * (BUF_HEADER + bufferBytes)
+  }
+
+  /** A queue of `slots` buffers (power of two) of `bufferBytes` (headroom + frame + tailroom) at sab[offset]. */
+  static format(sab: SharedArrayBuffer, offset: number, slots: number, bufferBytes: number): RxQueue {
+    if (offset % 64 !== 0 || slots < 2 || (slots & (slots - 1)) !== 0 || bufferBytes % 8 !== 0) throw new RangeError('bad RX queue geometry')
+    new Int32Array(sab, offset, HEADER_BYTES / 4).fill(0)
+    const i32 = new Int32Array(sab, offset, 4)
+    i32[1] = slots
+    i32[2] = bufferBytes
+    Atomics.store(i32, 3, 0x52585131) // "RXQ1"
+    return new RxQueue(sab, offset)
+  }
+
+  constructor(
+    readonly sab: SharedArrayBuffer,
+    readonly offset: number,
+  ) {
+    const hdr = new Int32Array(sab, offset, 4)
+    if (Atomics.load(hdr, 3) !== 0x52585131) throw new Error(`no RX queue at ${offset}`)
+    this.slots = hdr[1]
+    this.bufferBytes = hdr[2]
+    this.mask = this.slots - 1
+    this.stride = BUF_HEADER + this.bufferBytes
+    this.base = offset + HEADER_BYTES
+    this.i32 = new Int32Array(sab, offset, HEADER_BYTES / 4)
+    this.words = new Int32Array(sab, 0, sab.byteLength >> 2)
+    this.u8 = new Uint8Array(sab)
+  }
+
+  // ---- producer ---------------------------------------------------------------------------------
+
+  /** Writes a frame into the next free buffer; false when the queue is full. Call publish() after a batch. */
+  write(frame: Uint8Array, tag: number): boolean {
+    const head = (Atomics.load(this.i32, HEAD) + this.pending) | 0
+    if (((head - Atomics.load(this.i32, TAIL)) | 0) >= this.slots) return false
+    if (frame.length > this.bufferBytes - XDP_PACKET_HEADROOM) throw new RangeError(`frame of ${frame.length} bytes does not fit an RX buffer`)
+    const at = this.base + (head & this.mask) * this.stride
+    const w = at >> 2
+    this.words[w] = frame.length
+    this.words[w + 1] = tag
+    this.u8.set(frame, at + BUF_HEADER + XDP_PACKET_HEADROOM)
+    this.pending++
+    return true
+  }
+
+  /** Makes the written buffers visible to the CPU and wakes it if it sleeps. */
+  publish(): void {
+    if (this.pending === 0) return
+    Atomics.add(this.i32, HEAD, this.pending)
+    this.pending = 0
+    if (Atomics.load(this.i32, SLEEPING) !== 0) Atomics.notify(this.i32, HEAD)
+  }
+
+  /** Waits (up to ms) until the CPU has freed at least one buffer. */
+  waitForRoom(ms: number): void {
+    Atomics.store(this.i32, PRODUCER_WAITING, 1)
+    const tail = Atomics.load(this.i32, TAIL)
+    const head = (Atomics.load(this.i32, HEAD) + this.pending) | 0
+    if (((head - tail) | 0) >= this.slots) Atomics.wait(this.i32, TAIL, tail, ms)
+    Atomics.store(this.i32, PRODUCER_WAITING, 0)
+  }
+
+  close(): void {
+    this.publish()
+    Atomics.store(this.i32, CLOSED, 1)
+    Atomics.notify(this.i32, HEAD)
+  }
+
+  // ---- consumer ---------------------------------------------------------------------------------
+
+  /**
+   * Waits for published buffers (spinning briefly, then sleeping) and returns how many are ready
+   * from `tail` on; 0 once the queue is closed and drained.
+   */
+  ready(tail: number, spin = 2000): number {
+    const i32 = this.i32
+    for (;;) {
+      let n = (Atomics.load(i32, HEAD) - tail) | 0
+      for (let i = 0; n === 0 && i < spin; i++) n = (Atomics.load(i32, HEAD) - tail) | 0
+      if (n > 0) return n
+      if (Atomics.load(i32, CLOSED) !== 0) {
+        n = (Atomics.load(i32, HEAD) - tail) | 0
+        if (n > 0) return n
+        return 0
+      }
+      Atomics.store(i32, SLEEPING, 1)
+      if (((Atomics.load(i32, HEAD) - tail) | 0) === 0 && Atomics.load(i32, CLOSED) === 0) Atomics.wait(i32, HEAD, tail, 100)
+      Atomics.store(i32, SLEEPING, 0)
+    }
+  }
+
+  /** Current consumer position. */
+  tail(): number {
+    return Atomics.load(this.i32, TAIL)
+  }
+
+  /** Kernel address of the frame in the buffer at position pos. */
+  dataAt(pos: number): number {
+    return this.base + (pos & this.mask) * this.stride + BUF_HEADER + XDP_PACKET_HEADROOM
+  }
+
+  lengthAt(pos: number): number {
+    return this.words[(this.base + (pos & this.mask) * this.stride) >> 2]
+  }
+
+  tagAt(pos: number): number {
+    return this.words[((this.base + (pos & this.mask) * this.stride) >> 2) + 1]
+  }
+
+  /** Gives buffers up to `tail` back to the producer. */
+  release(tail: number): void {
+    Atomics.store(this.i32, TAIL, tail)
+    if (Atomics.load(this.i32, PRODUCER_WAITING) !== 0) Atomics.notify(this.i32, TAIL)
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Test and benchmark support (not used by the CLI or the app). Node worker threads cannot load
+ * TypeScript, so the CPU worker is bundled to one JavaScript file with esbuild, once per process,
+ * as the CLI build does for its own copy; `simulate` runs a program end to end on a new kernel.
+ */
+import { buildSync } from 'esbuild'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Kernel } from '../kernel/kernel'
+import type { Program } from '../lang/api'
+import { compile, formatDiagnostic } from '../lang/compile'
+import { dumpMaps, type MapDump } from './dump'
+import { loadProgram } from './loader'
+import { runParallel, runReproducible, type XdpRunResult } from './run'
+import { framesSource } from './source'
+
+let bundled: string | undefined
+
+/** Path of a bundled copy of cpu-worker.ts. */
+export function bundledCpuWorker(): string {
+  if (bundled) return bundled
+  const file = join(mkdtempSync(join(tmpdir(), 'bpfplay-xdp-')), 'xdp-cpu-worker.mjs')
+  buildSync({
+    entryPoints: [fileURLToPath(new URL('./cpu-worker.ts', import.meta.url))],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  })
+  bundled = file
+  return file
+}
+
+/** Compiles a BPF C program or throws with the diagnostics. */
+export function compileBpf(source: string, filename = 'prog.c'): Program {
+  const r = compile(source, { filename, target: 'bpf' })
+  if (!r.program) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'))
+  return r.program
+}
+
+export interface SimOptions {
+  /** CPUs running the program (default 4). */
+  cpus?: number
+  /** Possible CPUs of the kernel (per-CPU value slots; default: cpus). */
+  possibleCpus?: number
+  mode?: 'parallel' | 'reproducible'
+  seed?: number
+  switchProbability?: number
+  trace?: (line: string) => void
+}
+
+/** Compiles, loads and runs a program over frames on a fresh kernel; returns the run and the maps. */
+export async function simulate(source: string, frames: Uint8Array[], opts: SimOptions = {}): Promise<{ result: XdpRunResult; maps: MapDump; kernel: Kernel }> {
+  const program = compileBpf(source)
+  const cpus = opts.cpus ?? 4
+  const kernel = Kernel.create({ possibleCpus: opts.possibleCpus ?? cpus, hashSeed: opts.seed ?? 1, memoryBytes: 64 << 20 })
+  const loaded = loadProgram(kernel, program)
+  const run = {
+    kernel,
+    loaded,
+    source: framesSource(frames),
+    cpus,
+    seed: opts.seed,
+    switchProbability: opts.switchProbability,
+    trace: opts.trace,
+    workerScript: bundledCpuWorker(),
+  }
+  const result = opts.mode === 'reproducible' ? runReproducible(run) : await runParallel(run)
+  return { result, maps: dumpMaps(kernel, loaded), kernel }
+}
+
+/** A fixture program's source (src/xdp/fixtures/NAME). */
+export function fixture(name: string): string {
+  return readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8')
+}

@@ -1,0 +1,91 @@
+/**
+ * Browser worker entry: one userspace process at a time on an attached kernel, as
+ * src/cli/process-worker.ts does for Node. Commands (run, reap) arrive through comlink; the
+ * kernel's SharedArrayBuffer comes as a plain argument (never Comlink.transfer: a transferred
+ * SAB breaks every later call). Stop is not a command: the page sets the shared control word
+ * `ctl[0]`, the program's next hook check calls `trap`, which ends it with StopRequest.
+ */
+import '../src/ui/platform/shared-text-decoder'
+import * as Comlink from 'comlink'
+import { Kernel } from '../src/kernel/kernel'
+import type { Program } from '../src/lang/api'
+import { Process, StopRequest } from '../src/runtime/process'
+import { observeFreedMaps, type FreedMap } from '../src/ui/machine/freed-maps'
+
+/** What the page learns while a process runs (comlink proxies: one message per call). */
+export interface ProcessObserver {
+  started(pid: number): void
+  write(fd: 1 | 2, bytes: Uint8Array): void
+  /**
+   * Maps a close(fd) or the exit freed, with their last contents: the inspector keeps showing
+   * what the program built after it is gone (see src/ui/machine/freed-maps.ts).
+   */
+  freed(pid: number, maps: FreedMap[]): void
+  /** Answered after every earlier call: the run's result must not overtake its last output. */
+  sync(): void
+}
+
+export interface RunOptions {
+  comm?: string
+  /** Bytes of output forwarded per run; the rest is dropped (a runaway printf must not flood the page). */
+  outputLimit: number
+}
+
+export interface RunResult {
+  exitCode: number
+  signal?: string
+  reason?: string
+  /** Output bytes dropped past `outputLimit`. */
+  droppedBytes: number
+}
+
+/** One attached handle per kernel buffer: attaching allocates per-worker scratch in the kernel. */
+let attached: { sab: SharedArrayBuffer; kernel: Kernel } | null = null
+
+function kernelFor(sab: SharedArrayBuffer): Kernel {
+  if (attached?.sab !== sab) {
+    attached = { sab, kernel: Kernel.attach(sab) }
+  }
+  return attached.kernel
+}
+
+const api = {
+  async run(sab: SharedArrayBuffer, program: Program, ctl: Int32Array, opts: RunOptions, observer: ProcessObserver): Promise<RunResult> {
+    const kernel = kernelFor(sab)
+    let forwarded = 0
+    let droppedBytes = 0
+    const write = (fd: 1 | 2, bytes: Uint8Array) => {
+      const room = opts.outputLimit - forwarded
+      if (room <= 0) {
+        droppedBytes += bytes.length
+        return
+      }
+      const part = bytes.length > room ? bytes.slice(0, room) : bytes
+      droppedBytes += bytes.length - part.length
+      forwarded += part.length
+      void observer.write(fd, part)
+    }
+    const observed = observeFreedMaps(kernel, (pid, maps) => void observer.freed(pid, maps))
+    const proc = new Process(observed, program, { write }, {
+      comm: opts.comm,
+      ctl,
+      trap: () => {
+        if (Atomics.load(ctl, 0) !== 0) throw new StopRequest('stopped (Stop was pressed)')
+      },
+    })
+    void observer.started(proc.pid)
+    const result = proc.run()
+    // The observer's messages travel on their own port: wait until the page has them all.
+    await observer.sync()
+    return { exitCode: result.exitCode, signal: result.signal, reason: result.reason, droppedBytes }
+  },
+
+  /** After a worker running `pid` had to be terminated: close that process's fds, as exit would. */
+  reap(sab: SharedArrayBuffer, pid: number): void {
+    kernelFor(sab).processExit(pid)
+  },
+}
+
+export type ProcessWorkerApi = typeof api
+
+Comlink.expose(api)
