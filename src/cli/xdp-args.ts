@@ -1,5 +1,5 @@
 /**
- * Arguments of `bpfplay xdp` (parsed apart from the command so args.ts stays light).
+ * Arguments of `bpfplay xdp`, with their usage text (args.ts delegates here).
  */
 import { DEFAULT_CPUS } from '../xdp/run'
 
@@ -16,6 +16,8 @@ export interface XdpOptions {
   entry?: string
   timeoutSec?: number
   warnings: boolean
+  /** Run even when the verifier-like checks refuse the program (to get past a wrong refusal). */
+  skipChecks: boolean
 }
 
 export const XDP_USAGE = `  xdp PROG.c [options]       run an XDP program over packets on simulated CPUs
@@ -30,11 +32,13 @@ export const XDP_USAGE = `  xdp PROG.c [options]       run an XDP program over p
       --prog NAME            the function to run when the file has several programs
       --user USER.c          run a userspace program afterwards on the same kernel
       --dump json            print every map's contents as JSON on stdout
+      --skip-checks          run even if the verifier-like checks refuse the program
+      --timeout S            stop the CPUs after S seconds
 `
 
 /** Parses the arguments after `xdp`. */
 export function parseXdpArgs(argv: string[], usageError: (msg: string) => Error): XdpOptions {
-  const o: Partial<XdpOptions> & { files: string[] } = { files: [], traffic: 'mixed', packets: 1000, cpus: DEFAULT_CPUS, reproducible: false, warnings: false }
+  const o: Partial<XdpOptions> & { files: string[] } = { files: [], traffic: 'mixed', packets: 1000, cpus: DEFAULT_CPUS, reproducible: false, warnings: false, skipChecks: false }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const str = (): string => {
@@ -64,6 +68,7 @@ export function parseXdpArgs(argv: string[], usageError: (msg: string) => Error)
       if (v !== 'json') throw usageError(`--dump supports only json, not '${v}'`)
       o.dump = 'json'
     } else if (a === '-Wall' || a === '--warnings') o.warnings = true
+    else if (a === '--skip-checks') o.skipChecks = true
     else if (a.startsWith('-')) throw usageError(`unknown option '${a}'`)
     else o.files.push(a)
   }

@@ -69,6 +69,39 @@ describe('bpfplay xdp', () => {
     expect(r.err).toContain(`${f}:32:2: R0 invalid mem access 'map_value_or_null'`)
   })
 
+  it('with --skip-checks, aborts the packets that fault and reports where', () => {
+    const f = file(
+      'nullderef.c',
+      `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+SEC("xdp") int p(struct xdp_md *ctx) {
+	void *data = (void *)(long)ctx->data;
+	void *data_end = (void *)(long)ctx->data_end;
+	if (data + 1 > data_end)
+		return XDP_DROP;
+	if (*(unsigned char *)data & 1) {
+		int *bad = 0;
+		return *bad;
+	}
+	return XDP_PASS;
+}
+char _license[] SEC("license") = "GPL";
+`,
+    )
+    const refused = cli('xdp', f)
+    expect(refused.rc).toBe(1)
+    expect(refused.err).toContain(`${f}:10:10: R1 invalid mem access 'scalar'`)
+    const r = cli('xdp', f, '--skip-checks', '--packets', '400', '--cpus', '2', '--reproducible')
+    expect(r.rc).toBe(0)
+    expect(r.err).toContain(`${f}:10:10: warning: the kernel would refuse this: R1 invalid mem access 'scalar'`)
+    const aborted = Number(/^XDP_ABORTED\s+(\d+)$/m.exec(r.out)![1])
+    const passed = Number(/^XDP_PASS\s+(\d+)$/m.exec(r.out)![1])
+    expect(aborted).toBeGreaterThan(0)
+    expect(aborted + passed).toBe(400)
+    expect(r.out).toContain(`${aborted} packets aborted by a fault (counted as XDP_ABORTED):`)
+    expect(r.out).toMatch(new RegExp(`packet \\d+ on CPU \\d: invalid memory access .* at ${f.replace(/[.]/g, '\\.')}:10:3`))
+  })
+
   it('reads packets from a pcap file', () => {
     const pcap = fileURLToPath(new URL('../xdp/packets/fixtures/lo-udp-tcp.pcap', import.meta.url))
     const parsed = readPcap(readFileSync(pcap))

@@ -14,8 +14,8 @@ const RSS_KEY = Uint8Array.from([
 ])
 const INDIRECTION_ENTRIES = 128
 
-/** Toeplitz hash of `input` (at most 36 bytes) with the RSS key. */
-export function toeplitz(input: Uint8Array, len = input.length): number {
+/** Toeplitz hash of `input` (at most 36 bytes) with the RSS key, bit by bit (the definition). */
+export function toeplitzBits(input: Uint8Array, len = input.length): number {
   let result = 0
   // the 32-bit window of the key starting at the current input bit
   let window = ((RSS_KEY[0] << 24) | (RSS_KEY[1] << 16) | (RSS_KEY[2] << 8) | RSS_KEY[3]) >>> 0
@@ -30,42 +30,67 @@ export function toeplitz(input: Uint8Array, len = input.length): number {
   return result >>> 0
 }
 
+/**
+ * The hash is linear: byte i with value v always contributes the same 32-bit word, so a table of
+ * 36 x 256 words turns it into one lookup and XOR per input byte (the producer hashes every frame).
+ */
+const TABLE = (() => {
+  const t = new Uint32Array(36 * 256)
+  const one = new Uint8Array(36)
+  for (let i = 0; i < 36; i++) {
+    for (let v = 0; v < 256; v++) {
+      one.fill(0)
+      one[i] = v
+      t[i * 256 + v] = toeplitzBits(one, 36)
+    }
+  }
+  return t
+})()
+
+/** Toeplitz hash of `input` (at most 36 bytes) with the RSS key. */
+export function toeplitz(input: Uint8Array, len = input.length): number {
+  let h = 0
+  for (let i = 0; i < len; i++) h ^= TABLE[i * 256 + input[i]]
+  return h >>> 0
+}
+
 const ETH_P_IP = 0x0800
 const ETH_P_IPV6 = 0x86dd
-const VLAN_TPIDS = [0x8100, 0x88a8]
 
-/** The RX queue of a frame among `queues` queues. */
-export function rxQueue(frame: Uint8Array, queues: number, scratch = new Uint8Array(36)): number {
+/** Adds `len` bytes of the frame at `at` to the hash, as tuple bytes from position `pos`. */
+function mix(h: number, frame: Uint8Array, at: number, len: number, pos: number): number {
+  for (let i = 0; i < len; i++) h ^= TABLE[(pos + i) * 256 + frame[at + i]]
+  return h
+}
+
+/** The RX queue of a frame among `queues` queues (no allocation: the producer hashes every frame). */
+export function rxQueue(frame: Uint8Array, queues: number): number {
   if (queues <= 1 || frame.length < 14) return 0
   let off = 12
   let type = (frame[off] << 8) | frame[off + 1]
-  while (VLAN_TPIDS.includes(type) && off + 6 <= frame.length) {
+  while ((type === 0x8100 || type === 0x88a8) && off + 6 <= frame.length) {
     off += 4
     type = (frame[off] << 8) | frame[off + 1]
   }
   off += 2
-  let n = 0
+  let h = 0
+  let n: number
   let l4 = -1
-  let proto = 0
+  let proto: number
   if (type === ETH_P_IP && off + 20 <= frame.length) {
-    const ihl = (frame[off] & 15) * 4
     const fragmented = ((frame[off + 6] & 0x3f) | frame[off + 7]) !== 0
-    scratch.set(frame.subarray(off + 12, off + 20), 0)
+    h = mix(h, frame, off + 12, 8, 0) // source and destination address
     n = 8
     proto = frame[off + 9]
-    if (!fragmented) l4 = off + ihl
+    if (!fragmented) l4 = off + (frame[off] & 15) * 4
   } else if (type === ETH_P_IPV6 && off + 40 <= frame.length) {
-    scratch.set(frame.subarray(off + 8, off + 40), 0)
+    h = mix(h, frame, off + 8, 32, 0)
     n = 32
     proto = frame[off + 6]
     l4 = off + 40
   } else {
     return 0
   }
-  if ((proto === 6 || proto === 17) && l4 >= 0 && l4 + 4 <= frame.length) {
-    scratch.set(frame.subarray(l4, l4 + 4), n)
-    n += 4
-  }
-  const entry = toeplitz(scratch, n) % INDIRECTION_ENTRIES
-  return entry % queues
+  if ((proto === 6 || proto === 17) && l4 >= 0 && l4 + 4 <= frame.length) h = mix(h, frame, l4, 4, n) // ports
+  return ((h >>> 0) % INDIRECTION_ENTRIES) % queues
 }

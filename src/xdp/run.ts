@@ -175,11 +175,10 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
   try {
     // The NIC: each frame goes to the RX queue (CPU) of its flow.
     // Buffers are published per NAPI batch, as a NIC moves its ring tail.
-    const scratch = new Uint8Array(36)
     const unpublished = new Array(cpus).fill(0)
     let tag = 0
     outer: for (const frame of opts.source.frames) {
-      const q = rxQueue(frame, cpus, scratch)
+      const q = rxQueue(frame, cpus)
       const queue = rings[q].queue
       while (!queue.write(frame, tag)) {
         queue.publish()

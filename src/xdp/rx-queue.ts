@@ -49,8 +49,11 @@ export class RxQueue {
   private readonly mask: number
   private readonly base: number
   private readonly stride: number
-  /** Producer: buffers written but not yet published. */
+  /** Producer: its own head (it alone moves HEAD), buffers not yet published, the consumer's tail as last read. */
+  private head = 0
+  private headKnown = false
   private pending = 0
+  private seenTail = 0
 
   /** A queue in kernel memory for frames up to maxFrame bytes (kfree `addr` after the run). */
   static place(kernel: Kernel, maxFrame: number): { queue: RxQueue; addr: number } {
@@ -96,8 +99,16 @@ export class RxQueue {
 
   /** Writes a frame into the next free buffer; false when the queue is full. Call publish() after a batch. */
   write(frame: Uint8Array, tag: number): boolean {
-    const head = (Atomics.load(this.i32, HEAD) + this.pending) | 0
-    if (((head - Atomics.load(this.i32, TAIL)) | 0) >= this.slots) return false
+    if (!this.headKnown) {
+      this.head = Atomics.load(this.i32, HEAD)
+      this.headKnown = true
+    }
+    const head = (this.head + this.pending) | 0
+    // Re-read the consumer's line only when the last value seen says full.
+    if (((head - this.seenTail) | 0) >= this.slots) {
+      this.seenTail = Atomics.load(this.i32, TAIL)
+      if (((head - this.seenTail) | 0) >= this.slots) return false
+    }
     if (frame.length > this.bufferBytes - XDP_PACKET_HEADROOM) throw new RangeError(`frame of ${frame.length} bytes does not fit an RX buffer`)
     const at = this.base + (head & this.mask) * this.stride
     const w = at >> 2
@@ -111,16 +122,17 @@ export class RxQueue {
   /** Makes the written buffers visible to the CPU and wakes it if it sleeps. */
   publish(): void {
     if (this.pending === 0) return
-    Atomics.add(this.i32, HEAD, this.pending)
+    this.head = (Atomics.add(this.i32, HEAD, this.pending) + this.pending) | 0
     this.pending = 0
     if (Atomics.load(this.i32, SLEEPING) !== 0) Atomics.notify(this.i32, HEAD)
   }
 
-  /** Waits (up to ms) until the CPU has freed at least one buffer. */
-  waitForRoom(ms: number): void {
+  /** Waits (up to ms) until the CPU has freed at least one buffer: spins briefly, then sleeps. */
+  waitForRoom(ms: number, spin = 1000): void {
+    const head = (Atomics.load(this.i32, HEAD) + this.pending) | 0
+    for (let i = 0; i < spin; i++) if (((head - Atomics.load(this.i32, TAIL)) | 0) < this.slots) return
     Atomics.store(this.i32, PRODUCER_WAITING, 1)
     const tail = Atomics.load(this.i32, TAIL)
-    const head = (Atomics.load(this.i32, HEAD) + this.pending) | 0
     if (((head - tail) | 0) >= this.slots) Atomics.wait(this.i32, TAIL, tail, ms)
     Atomics.store(this.i32, PRODUCER_WAITING, 0)
   }
@@ -137,7 +149,7 @@ export class RxQueue {
    * Waits for published buffers (spinning briefly, then sleeping) and returns how many are ready
    * from `tail` on; 0 once the queue is closed and drained.
    */
-  ready(tail: number, spin = 2000): number {
+  ready(tail: number, spin = 500): number {
     const i32 = this.i32
     for (;;) {
       let n = (Atomics.load(i32, HEAD) - tail) | 0

@@ -169,12 +169,10 @@ export class ReproducibleScheduler {
         return
       }
       if (r.value.length > this.bufferBytes - XDP_PACKET_HEADROOM - XDP_TAILROOM) throw new RangeError(`frame of ${r.value.length} bytes is longer than the largest frame announced (${this.opts.maxFrame})`)
-      this.queues[rxQueue(r.value, this.queues.length, this.scratch)].push({ frame: r.value, tag: this.nextTag++ })
+      this.queues[rxQueue(r.value, this.queues.length)].push({ frame: r.value, tag: this.nextTag++ })
       this.queued++
     }
   }
-
-  private readonly scratch = new Uint8Array(36)
 
   /** A uniformly random number below n, from the seeded xorshift32. */
   private next(n: number): number {
