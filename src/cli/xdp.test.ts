@@ -102,6 +102,27 @@ char _license[] SEC("license") = "GPL";
     expect(r.out).toMatch(new RegExp(`packet \\d+ on CPU \\d: invalid memory access .* at ${f.replace(/[.]/g, '\\.')}:10:3`))
   })
 
+  it('stops CPUs stuck in a loop at --timeout and exits 137', () => {
+    const f = file(
+      'spin.c',
+      `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+SEC("xdp") int p(struct xdp_md *ctx) {
+	volatile int x = 0;
+	while (ctx->ingress_ifindex > 0)
+		x++;
+	return XDP_PASS;
+}
+char _license[] SEC("license") = "GPL";
+`,
+    )
+    const r = cli('xdp', f, '--skip-checks', '--timeout', '1', '--packets', '50', '--cpus', '2')
+    expect(r.rc).toBe(137)
+    expect(r.err).toContain('warning: the kernel would refuse this: infinite loop detected')
+    expect(r.out).toContain('stopped by --timeout before all packets were processed')
+    expect(r.out).toMatch(/^0 packets on 2 CPUs/m)
+  })
+
   it('reads packets from a pcap file', () => {
     const pcap = fileURLToPath(new URL('../xdp/packets/fixtures/lo-udp-tcp.pcap', import.meta.url))
     const parsed = readPcap(readFileSync(pcap))

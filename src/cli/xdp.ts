@@ -111,8 +111,8 @@ export async function runXdpCommand(o: XdpOptions): Promise<number> {
     result = await runParallel({ kernel, loaded, source: source2, cpus: o.cpus, entry: o.entry, seed: o.seed, trace, workerScript, timeoutMs: o.timeoutSec ? o.timeoutSec * 1000 : undefined })
   }
   report(result, o.cpus, out)
-  let status = 0
-  if (user) {
+  let status = result.stopped ? 137 : 0
+  if (user && !result.stopped) {
     status = await runInWorker(kernel.sab, user.program, {
       timeoutSec: o.timeoutSec,
       write: (fd, bytes) => (fd === 1 && !o.dump ? process.stdout : process.stderr).write(bytes),

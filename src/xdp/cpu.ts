@@ -153,7 +153,6 @@ export class XdpCpu {
     u32[w + 3] = this.ifindex
     u32[w + 4] = this.cpu
     u32[w + 5] = 0
-    this.packets++
     let action: number
     try {
       action = Number(this.entry(ctx))
@@ -162,6 +161,7 @@ export class XdpCpu {
       this.recordFault(e, tag)
       action = XDP_ABORTED
     }
+    this.packets++
     if (action >= 0 && action <= 4 && action === (action | 0)) this.actions[action]++
     else {
       // The driver warns (bpf_warn_invalid_xdp_action) and drops the packet as on XDP_ABORTED.

@@ -144,13 +144,13 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
   const { kernel } = opts
   if (!opts.workerScript) throw new Error('parallel mode needs the CPU worker script (workerScript)')
   const cpus = cpuCount(opts)
-  const rings = Array.from({ length: cpus }, () => RxQueue.place(kernel, opts.source.maxFrame))
+  const queues = Array.from({ length: cpus }, () => RxQueue.place(kernel, opts.source.maxFrame))
   const ctl = new Int32Array(new SharedArrayBuffer(4))
   const done: Parameters<typeof summarise>[1] = []
   let failure: string | null = null
   const t0 = performance.now()
   const workers = Array.from({ length: cpus }, (_, cpu) => {
-    const job: CpuWorkerJob = { sab: kernel.sab, loaded: opts.loaded, cpu, entry: opts.entry, queueOffset: rings[cpu].addr, ctl, seed: opts.seed === undefined ? undefined : opts.seed + cpu }
+    const job: CpuWorkerJob = { sab: kernel.sab, loaded: opts.loaded, cpu, entry: opts.entry, queueOffset: queues[cpu].addr, ctl, seed: opts.seed === undefined ? undefined : opts.seed + cpu }
     const w = new Worker(opts.workerScript!, { workerData: job })
     const finished = new Promise<void>((resolve) => {
       w.on('message', (m: CpuWorkerMessage) => {
@@ -171,7 +171,12 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
     })
     return { w, finished }
   })
-  const timer = opts.timeoutMs ? setTimeout(() => Atomics.store(ctl, 0, 1), opts.timeoutMs) : undefined
+  // The producer rarely yields to the event loop, so the timeout is checked here, not by a timer.
+  const deadline = opts.timeoutMs ? t0 + opts.timeoutMs : Infinity
+  const stop = () => {
+    if (performance.now() > deadline) Atomics.store(ctl, 0, 1)
+    return failure !== null || Atomics.load(ctl, 0) !== 0
+  }
   try {
     // The NIC: each frame goes to the RX queue (CPU) of its flow.
     // Buffers are published per NAPI batch, as a NIC moves its ring tail.
@@ -179,7 +184,7 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
     let tag = 0
     outer: for (const frame of opts.source.frames) {
       const q = rxQueue(frame, cpus)
-      const queue = rings[q].queue
+      const queue = queues[q].queue
       while (!queue.write(frame, tag)) {
         queue.publish()
         unpublished[q] = 0
@@ -187,22 +192,24 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
         if (queue.write(frame, tag)) break
         // Still full: let worker messages (errors, the timeout) through, then retry.
         await new Promise((r) => setImmediate(r))
-        if (failure !== null || Atomics.load(ctl, 0) !== 0) break outer
+        if (stop()) break outer
       }
       if (++unpublished[q] >= NAPI_BUDGET) {
         queue.publish()
         unpublished[q] = 0
       }
-      if ((tag & 1023) === 0 && (failure !== null || Atomics.load(ctl, 0) !== 0)) break
+      if ((tag & 1023) === 0 && stop()) break
       tag++
     }
   } finally {
-    for (const r of rings) r.queue.close()
+    for (const r of queues) r.queue.close()
   }
+  // A CPU stuck in a runaway loop still reaches its hooks: the deadline stops it there.
+  const timer = deadline < Infinity ? setTimeout(() => Atomics.store(ctl, 0, 1), Math.max(0, deadline - performance.now())) : undefined
   await Promise.all(workers.map((x) => x.finished))
   clearTimeout(timer)
   await Promise.all(workers.map((x) => x.w.terminate()))
-  for (const r of rings) kernel.kfree(r.addr)
+  for (const r of queues) kernel.kfree(r.addr)
   if (failure !== null) throw new Error(`XDP CPU worker failed: ${failure}`)
   done.sort((a, b) => a.cpu - b.cpu)
   const stopped = Atomics.load(ctl, 0) !== 0

@@ -11,7 +11,8 @@
  * Why not the general MPMC PacketRing: with one consumer per queue no compare-and-swap is needed,
  * and publishing per batch instead of per packet keeps the producer's and the consumer's
  * counters (each on its own cache line) from bouncing between cores for every packet. Measured
- * here: ~1.1 us per packet through PacketRing between two threads, a few tens of ns through this.
+ * on the 2-core development VM, 64-byte frames from one thread to another: ~550 ns per packet
+ * through PacketRing, ~140 ns through this.
  *
  * Layout (byte offsets from `offset`, 64-aligned; words little-endian i32):
  *   0    head: buffers published by the producer (wraps at 2^32)
