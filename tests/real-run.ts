@@ -7,11 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 
-export interface RunOutput {
-  stdout: string
-  stderr: string
-  exit: number
-}
+import type { RunOutput } from './harness'
 
 function cleanPins(prefix: string): void {
   try {

@@ -249,14 +249,13 @@ export function libbpfImports(p: Process): Record<string, ImportFn> {
     },
     libbpf_set_print: () => 0,
     /** The raw syscall: returns -1 and sets errno (unlike the libbpf wrappers). */
-    syscall: (nr: bigint, types: string, values: unknown[]) => {
+    syscall: (nr: bigint, _types: string, values: unknown[]) => {
       if (Number(nr) !== 321) {
         p.errno = Errno.ENOSYS
         return -1n
       }
       const [cmd, attrAddr, size] = values.map((v) => Number(v as number | bigint))
       const ret = p.kernel.sysBpf(cmd, attrAddr, size, p.user, { pid: p.pid, cpu: p.cpu })
-      void types
       if (ret < 0) {
         p.errno = -ret
         return -1n

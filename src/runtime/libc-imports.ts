@@ -68,6 +68,13 @@ export function libcImports(p: Process): Record<string, ImportFn> {
     return r.bytes.length
   }
   const num = (v: number | bigint) => Number(v)
+  const putTo = (c: number, stream: number) => {
+    out(streamFd(p, stream), Uint8Array.of(c & 255))
+    return c & 255
+  }
+  const exit = (code: number): never => {
+    throw new ExitRequest(code)
+  }
 
   return {
     // stdio
@@ -89,14 +96,8 @@ export function libcImports(p: Process): Record<string, ImportFn> {
       out(streamFd(p, stream), mem.cstringBytes(s).slice())
       return 1
     },
-    fputc: (c: number, stream: number) => {
-      out(streamFd(p, stream), Uint8Array.of(c & 255))
-      return c & 255
-    },
-    putc: (c: number, stream: number) => {
-      out(streamFd(p, stream), Uint8Array.of(c & 255))
-      return c & 255
-    },
+    fputc: putTo,
+    putc: putTo,
     fwrite: (ptr: number, size: bigint, n: bigint, stream: number) => {
       const total = num(size) * num(n)
       out(streamFd(p, stream), mem.bytes(ptr, total).slice())
@@ -131,12 +132,8 @@ export function libcImports(p: Process): Record<string, ImportFn> {
       p.heap.free(ptr)
       return undefined
     },
-    exit: (code: number) => {
-      throw new ExitRequest(code)
-    },
-    _exit: (code: number) => {
-      throw new ExitRequest(code)
-    },
+    exit,
+    _exit: exit,
     abort: () => {
       throw new CFault('SIGABRT', 'abort() called')
     },
@@ -269,8 +266,8 @@ export function libcImports(p: Process): Record<string, ImportFn> {
     getrlimit: () => 0,
     signal: () => 0,
     if_nametoindex: (name: number) => (mem.cstring(name) === 'lo' ? 1 : mem.cstring(name) === 'eth0' ? 2 : (p.errno = 19, 0)),
-    htons: (x: number) => ((x & 0xff) << 8) | ((x >> 8) & 0xff),
-    ntohs: (x: number) => ((x & 0xff) << 8) | ((x >> 8) & 0xff),
+    htons: bswap16,
+    ntohs: bswap16,
     htonl: (x: number) => bswap32(x),
     ntohl: (x: number) => bswap32(x),
     __assert_fail: (expr: number, file: number, line: number, fn: number) => {
@@ -279,6 +276,10 @@ export function libcImports(p: Process): Record<string, ImportFn> {
       throw new CFault('SIGABRT', 'assertion failed')
     },
   }
+}
+
+function bswap16(x: number): number {
+  return ((x & 0xff) << 8) | ((x >> 8) & 0xff)
 }
 
 function bswap32(x: number): number {

@@ -92,7 +92,9 @@ export class Process {
   private readonly staticStrings = new Map<string, number>()
   private readonly startedAt = performance.now()
   private exports: ProgramExports | null = null
-  private stdoutBuf: number[] = []
+  /** stdout waiting to be handed to io (chunks, flushed at 4 KiB, before stderr and at exit). */
+  private stdoutChunks: Uint8Array[] = []
+  private stdoutBytes = 0
 
   constructor(
     readonly kernel: KernelApi,
@@ -168,8 +170,9 @@ export class Process {
   /** Write to fd 1 or 2. stdout is buffered like a pipe would be only until exit; stderr is not. */
   write(fd: 1 | 2, bytes: Uint8Array): void {
     if (fd === 1) {
-      for (let i = 0; i < bytes.length; i++) this.stdoutBuf.push(bytes[i])
-      if (this.stdoutBuf.length >= 4096) this.flush()
+      this.stdoutChunks.push(bytes.slice())
+      this.stdoutBytes += bytes.length
+      if (this.stdoutBytes >= 4096) this.flush()
     } else {
       this.flush()
       this.io.write(2, bytes.slice())
@@ -177,9 +180,16 @@ export class Process {
   }
 
   flush(): void {
-    if (this.stdoutBuf.length === 0) return
-    this.io.write(1, Uint8Array.from(this.stdoutBuf))
-    this.stdoutBuf = []
+    if (this.stdoutBytes === 0) return
+    const all = new Uint8Array(this.stdoutBytes)
+    let at = 0
+    for (const c of this.stdoutChunks) {
+      all.set(c, at)
+      at += c.length
+    }
+    this.stdoutChunks = []
+    this.stdoutBytes = 0
+    this.io.write(1, all)
   }
 
   /** Runs main() to completion and returns how the process ended. The process's fds are closed afterwards. */

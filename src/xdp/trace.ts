@@ -11,6 +11,7 @@
  * helper return -EINVAL and print nothing, exactly what the program sees on Linux.
  */
 import { Errno } from '../kernel/uapi'
+import { formatIpv6 } from './packets/addr'
 
 /** What a trace line says about who was running: comm-pid and the lat-format flags. */
 export interface TraceContext {
@@ -139,7 +140,7 @@ function formatPointer(f: Uint8Array, i: number, arg: bigint, mem: TraceMemory):
     if (n1 === 'i') return { text: groups.join(''), next }
     if (f[next] === 0x63 /* c */) {
       next++
-      return { text: compressIpv6(groups.map((g) => parseInt(g, 16))), next }
+      return { text: formatIpv6(b), next }
     }
     return { text: groups.join(':'), next }
   }
@@ -157,26 +158,6 @@ function hashedPointer(addr: number): string {
   return (h ^ (h >>> 16)).toString(16).padStart(16, '0')
 }
 
-function compressIpv6(w: number[]): string {
-  let best = -1
-  let bestLen = 1
-  for (let s = 0; s < 8; ) {
-    if (w[s] !== 0) {
-      s++
-      continue
-    }
-    let e = s
-    while (e < 8 && w[e] === 0) e++
-    if (e - s > bestLen) {
-      best = s
-      bestLen = e - s
-    }
-    s = e
-  }
-  const hex = w.map((x) => x.toString(16))
-  if (best < 0) return hex.join(':')
-  return hex.slice(0, best).join(':') + '::' + hex.slice(best + bestLen).join(':')
-}
 
 function latin1(b: Uint8Array): string {
   let s = ''

@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bindPaths, opLine, type Op, type Result } from './ops'
+import { hostPossibleCpus } from '../../src/cli/host'
+import { ensureBpffs } from '../real-kernel'
 
 const here = dirname(fileURLToPath(import.meta.url))
 export const ORACLE_SOURCE = resolve(here, '../oracle/oracle.c')
@@ -24,17 +26,6 @@ let pinCounter = 0
 /** A fresh top-level bpffs name for one sequence run (the simulator gets the same paths). */
 export function freshPinPrefix(): string {
   return `${PIN_ROOT}${pinCounter++}`
-}
-
-/** Number of possible CPUs (bits set in /sys/devices/system/cpu/possible, like libbpf). */
-export function possibleCpus(): number {
-  const text = readFileSync('/sys/devices/system/cpu/possible', 'utf8').trim()
-  let n = 0
-  for (const part of text.split(',')) {
-    const [lo, hi] = part.split('-').map(Number)
-    n += hi === undefined ? 1 : hi! - lo! + 1
-  }
-  return n
 }
 
 /** CPUs 0..k-1 that are all online (the `cpu` op may move the oracle to these). */
@@ -50,7 +41,7 @@ export function switchableCpus(): number {
     return 1
   }
   let k = 0
-  while (online.has(k) && k < possibleCpus()) k++
+  while (online.has(k) && k < hostPossibleCpus()) k++
   return Math.max(1, k)
 }
 
@@ -68,15 +59,6 @@ export function buildOracle(): string {
   return binary
 }
 
-function bpffsMounted(): boolean {
-  try {
-    return readFileSync('/proc/mounts', 'utf8')
-      .split('\n')
-      .some((l) => l.split(' ')[1] === BPFFS && l.split(' ')[2] === 'bpf')
-  } catch {
-    return false
-  }
-}
 
 export type Availability =
   | { ok: true; binary: string; possibleCpus: number; switchableCpus: number; kernel: string }
@@ -96,14 +78,8 @@ export async function checkOracle(): Promise<Availability> {
     const detail = err.stderr?.toString().trim() || err.message
     return { ok: false, reason: `cannot build tests/oracle/oracle.c with cc -lbpf (libbpf-dev missing?): ${detail.split('\n')[0]}` }
   }
-  if (!bpffsMounted()) {
-    try {
-      execFileSync('mount', ['-t', 'bpf', 'bpf', BPFFS], { stdio: ['ignore', 'pipe', 'pipe'] })
-    } catch (e) {
-      const err = e as { stderr?: Buffer; message: string }
-      return { ok: false, reason: `bpffs not mounted at ${BPFFS} and mount failed: ${(err.stderr?.toString() || err.message).trim()}` }
-    }
-  }
+  const bpffs = ensureBpffs()
+  if (bpffs !== true) return { ok: false, reason: `bpffs not mounted at ${BPFFS}: ${bpffs}` }
   const probe = new OracleProcess(binary)
   try {
     const [r] = await probe.run([
@@ -123,7 +99,7 @@ export async function checkOracle(): Promise<Availability> {
   } catch {
     // Not essential.
   }
-  return { ok: true, binary, possibleCpus: possibleCpus(), switchableCpus: switchableCpus(), kernel }
+  return { ok: true, binary, possibleCpus: hostPossibleCpus(), switchableCpus: switchableCpus(), kernel }
 }
 
 function errnoName(e: number): string {
