@@ -9,7 +9,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  retries: 1, // a first service-worker install can miss its reload on a loaded 2-core machine; a second failure is real
   reporter: [['list']],
   use: {
     browserName: 'chromium',

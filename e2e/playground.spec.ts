@@ -216,7 +216,7 @@ test.describe('playground', () => {
     await page.getByRole('tab', { name: /xdp_prog\.c/ }).click()
     await page.locator('.monaco-editor').waitFor()
     await typeIntoEditor(page, '// shared: ünïcødé ✓\tand a tab\nSEC("xdp") int f(void *ctx) { return 2; }\n')
-    await page.locator('select').selectOption('4')
+    await page.getByRole('combobox', { name: 'Possible CPUs' }).selectOption('4')
     await page.getByPlaceholder('random').fill('42')
     await page.getByPlaceholder('random').press('Enter')
     await expect(page.getByTestId('boot-info')).toContainText('4 CPUs · hash seed 42')

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-xdp.ts`: speed of XDP programs on bpfplay's simulated CPUs, next to
+ * `npm run bench` (second part): speed of XDP programs on bpfplay's simulated CPUs, next to
  * the real kernel measured in the same run.
  *   - ns per packet on one CPU for the ARRAY counter (basic03 style, atomic adds) and the
  *     per-source-IP HASH program, against bpf_prog_test_run's own `duration` for the same
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   console.log(`bench-xdp: ${cpus().length} host CPUs, node ${process.version}`)
   const oracle = xdpOracleAvailable()
   if (oracle !== true) console.log(`real kernel: skipped (${oracle})`)
-  console.log('\nns per packet, one CPU')
+  console.log('\nXDP: ns per packet on one CPU, next to bpf_prog_test_run\'s duration for the same program and packets (target: ratio <= 2x)')
   console.log(`${'program'.padEnd(26)}${'bpfplay'.padStart(10)}${'kernel'.padStart(10)}${'ratio'.padStart(8)}`)
   for (const p of PROGRAMS) {
     const packets = frames(p.preset, DISTINCT)

@@ -2,7 +2,8 @@
 //   1. type check (tsc --noEmit)
 //   2. unit, golden and kernel-differential tests (vitest)
 //   3. seed conformance: `bpfplay run` on ../shared/conformance/seeds vs the real kernel's output
-//   4. the web app: vite build, then Playwright in /usr/bin/chromium (e2e/)
+//   4. lessons: `bpfplay lessons --check`
+//   5. the web app: vite build, then Playwright in /usr/bin/chromium (e2e/)
 import { spawnSync } from 'node:child_process'
 import { readFileSync, existsSync, rmSync } from 'node:fs'
 
@@ -35,7 +36,11 @@ if (existsSync(report)) {
 if (run('seed conformance', 'node', ['scripts/seed-conformance.mjs'])) results.passed++
 else results.failed++
 
-// 4. the web app in Debian's Chromium (Playwright), against the built static site
+// 4. every lesson: reference solutions pass their checks, starter code fails them
+if (run('lessons', 'node', ['bin/bpfplay.mjs', 'lessons', '--check'])) results.passed++
+else results.failed++
+
+// 5. the web app in Debian's Chromium (Playwright), against the built static site
 const e2eReport = '.playwright-results.json'
 rmSync(e2eReport, { force: true })
 if (run('build site', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {

@@ -4,13 +4,23 @@
  * kernel's SharedArrayBuffer comes as a plain argument (never Comlink.transfer: a transferred
  * SAB breaks every later call). Stop is not a command: the page sets the shared control word
  * `ctl[0]`, the program's next hook check calls `trap`, which ends it with StopRequest.
+ *
+ * XDP: the run may carry the compiled xdp_prog.c as its table of BPF objects, so that
+ * bpf_object__open_file("xdp_prog_kern.o") + load + attach work as in xdp-tutorial, and the XDP
+ * stats buffer, whose traffic word makes sleep() wait in real time while the NIC sends
+ * (src/ui/machine/live-sleep.ts).
  */
 import '../src/ui/platform/shared-text-decoder'
 import * as Comlink from 'comlink'
 import { Kernel } from '../src/kernel/kernel'
 import type { Program } from '../src/lang/api'
+import type { BpfObjectTable } from '../src/runtime/libbpf-object'
 import { Process, StopRequest } from '../src/runtime/process'
-import { observeFreedMaps, type FreedMap } from '../src/ui/machine/freed-maps'
+import { observeFreedMaps, type FreedMap } from '../src/runtime/freed-maps'
+import type { PauseState } from '../src/runtime/debug-control'
+import type { DebugRunOptions } from '../src/ui/debugger/protocol'
+import { workerDebugger } from '../src/ui/debugger/worker-debugger'
+import { liveSleep } from '../src/ui/machine/live-sleep'
 
 /** What the page learns while a process runs (comlink proxies: one message per call). */
 export interface ProcessObserver {
@@ -18,17 +28,25 @@ export interface ProcessObserver {
   write(fd: 1 | 2, bytes: Uint8Array): void
   /**
    * Maps a close(fd) or the exit freed, with their last contents: the inspector keeps showing
-   * what the program built after it is gone (see src/ui/machine/freed-maps.ts).
+   * what the program built after it is gone (see src/runtime/freed-maps.ts).
    */
   freed(pid: number, maps: FreedMap[]): void
   /** Answered after every earlier call: the run's result must not overtake its last output. */
   sync(): void
+  /** Debug runs: the program paused (the worker then waits for a command in shared memory: src/ui/debugger/protocol.ts). */
+  paused?(state: PauseState): void
 }
 
 export interface RunOptions {
   comm?: string
   /** Bytes of output forwarded per run; the rest is dropped (a runaway printf must not flood the page). */
   outputLimit: number
+  /** BPF objects bpf_object__open_file() finds (the compiled xdp_prog.c). */
+  objects?: BpfObjectTable
+  /** The XDP stats buffer (src/xdp/browser-stats.ts): its traffic word switches sleep() to real time. */
+  xdpStats?: SharedArrayBuffer
+  /** Step, breakpoints, run to cursor (src/ui/debugger/protocol.ts); needs a program compiled with hooks: 'statements'. */
+  debug?: DebugRunOptions
 }
 
 export interface RunResult {
@@ -66,12 +84,15 @@ const api = {
       void observer.write(fd, part)
     }
     const observed = observeFreedMaps(kernel, (pid, maps) => void observer.freed(pid, maps))
+    const debug = opts.debug && program.debug?.scopes.length ? workerDebugger(program, opts.debug, (s) => void observer.paused?.(s)) : null
     const proc = new Process(observed, program, { write }, {
       comm: opts.comm,
       ctl,
-      trap: () => {
+      trap: debug ? debug.trap : () => {
         if (Atomics.load(ctl, 0) !== 0) throw new StopRequest('stopped (Stop was pressed)')
       },
+      bpfObjects: opts.objects,
+      sleep: liveSleep(ctl, opts.xdpStats ? new Int32Array(opts.xdpStats, 0, 4) : null),
     })
     void observer.started(proc.pid)
     const result = proc.run()

@@ -4,6 +4,8 @@
  */
 
 import { parseXdpArgs, XDP_USAGE, type XdpOptions } from './xdp-args'
+import { parseThen, THEN_USAGE, type ThenStep } from './bpftool-args'
+import { LESSONS_USAGE } from './lessons-args'
 
 export interface RunOptions {
   files: string[]
@@ -11,12 +13,15 @@ export interface RunOptions {
   cpus?: number
   timeoutSec?: number
   warnings: boolean
+  /** bpftool commands to run between the programs (run only). */
+  then?: ThenStep[]
 }
 
 export type Command =
   | { kind: 'run'; opts: RunOptions }
   | { kind: 'check'; opts: RunOptions }
   | { kind: 'xdp'; opts: XdpOptions }
+  | { kind: 'lessons'; argv: string[] }
   | { kind: 'help' }
   | { kind: 'version' }
 
@@ -26,12 +31,13 @@ Commands:
   run FILE.c [FILE2.c ...]   compile and run userspace programs one after another on one
                              simulated kernel (a map pinned by FILE.c is found by FILE2.c)
   check FILE.c ...           compile only and print all diagnostics (warnings included)
-${XDP_USAGE}
+${XDP_USAGE}${LESSONS_USAGE}
 Options:
   --seed N       hash seed for maps created without BPF_F_ZERO_SEED (reproducible order)
   --cpus N       number of possible CPUs of the simulated kernel (default: this machine's)
   --timeout S    stop a program that runs longer than S seconds (exit 137)
   -Wall          print compiler warnings before running
+${THEN_USAGE}
   -h, --help     this text
 `
 
@@ -45,6 +51,7 @@ export function parseArgs(argv: string[]): Command {
     if (rest.includes('-h') || rest.includes('--help')) return { kind: 'help' }
     return { kind: 'xdp', opts: parseXdpArgs(rest, (m) => new UsageError(m)) }
   }
+  if (cmd === 'lessons') return { kind: 'lessons', argv: rest }
   if (cmd !== 'run' && cmd !== 'check') throw new UsageError(`unknown command '${cmd}'`)
   const opts: RunOptions = { files: [], warnings: cmd === 'check' }
   for (let i = 0; i < rest.length; i++) {
@@ -61,6 +68,7 @@ export function parseArgs(argv: string[]): Command {
       if (!Number.isInteger(opts.cpus) || opts.cpus < 1 || opts.cpus > 64) throw new UsageError('--cpus must be 1..64')
     } else if (a === '--timeout') opts.timeoutSec = value(a)
     else if (a === '-Wall' || a === '--warnings') opts.warnings = true
+    else if (a === '--then' && cmd === 'run') (opts.then ??= []).push(parseThen(rest[++i], opts.files.length, (m) => new UsageError(m)))
     else if (a === '-h' || a === '--help') return { kind: 'help' }
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`)
     else opts.files.push(a)

@@ -11,6 +11,8 @@ import { parseArgs, USAGE, UsageError, type RunOptions } from './args'
 import { hostPossibleCpus } from './host'
 import { runInWorker } from './run-worker'
 import { runXdpCommand } from './xdp'
+import { runThenSteps } from './bpftool'
+import { runLessonsCommand } from './lessons'
 
 async function main(argv: string[]): Promise<number> {
   let cmd
@@ -30,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (cmd.kind === 'xdp') return runXdpCommand(cmd.opts)
+  if (cmd.kind === 'lessons') return runLessonsCommand(cmd.argv)
   const programs = compileFiles(cmd.opts)
   if (!programs) return 1
   if (cmd.kind === 'check') return 0
@@ -62,12 +65,13 @@ function compileFiles(opts: RunOptions): Program[] | null {
 
 async function runPrograms(programs: Program[], opts: RunOptions): Promise<number> {
   const kernel = Kernel.create({ possibleCpus: opts.cpus ?? hostPossibleCpus(), hashSeed: opts.seed })
-  let status = 0
-  for (const program of programs) {
+  let status = runThenSteps(kernel, opts.then, 0) ?? 0
+  for (const [i, program] of programs.entries()) {
     status = await runInWorker(kernel.sab, program, {
       timeoutSec: opts.timeoutSec,
       write: (fd, bytes) => (fd === 1 ? process.stdout : process.stderr).write(bytes),
     })
+    status = runThenSteps(kernel, opts.then, i + 1) ?? status
   }
   return status
 }

@@ -2,13 +2,20 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { Kernel } from '../kernel/kernel'
 import type { Program } from '../lang/api'
-import { Process, StopRequest } from '../runtime/process'
+import type { BpfObjectTable } from '../runtime/libbpf-object'
+import { Process } from '../runtime/process'
+import { cliSleep, stopRequest, type TimeMode } from './user-sleep'
 
 export interface WorkerRequest {
   sab: SharedArrayBuffer
   program: Program
+  /** Control words (user-sleep.ts: stop, traffic done, sleeping). */
   ctl: Int32Array
   timeoutSec: number
+  /** BPF objects bpf_object__open_file() finds. */
+  objects?: BpfObjectTable
+  /** sleep() in real or simulated time (default simulated). */
+  time?: TimeMode
 }
 
 export type WorkerReply = { kind: 'write'; fd: 1 | 2; bytes: Uint8Array } | { kind: 'exit'; exitCode: number }
@@ -20,8 +27,11 @@ if (parentPort && workerData) {
   const proc = new Process(kernel, req.program, { write: (fd, bytes) => port.postMessage({ kind: 'write', fd, bytes } satisfies WorkerReply) }, {
     ctl: req.ctl,
     trap: () => {
-      if (Atomics.load(req.ctl, 0) !== 0) throw new StopRequest(`timed out after ${req.timeoutSec} s`)
+      const stop = stopRequest(req.ctl, req.timeoutSec)
+      if (stop) throw stop
     },
+    bpfObjects: req.objects,
+    sleep: cliSleep(req.ctl, req.time ?? 'simulated', req.timeoutSec),
   })
   const result = proc.run()
   port.postMessage({ kind: 'exit', exitCode: result.exitCode } satisfies WorkerReply)

@@ -5,15 +5,24 @@
  * and, with --dump json, every map's contents. bpf_printk lines go where trace_pipe would show
  * them (stdout, or stderr when stdout carries the JSON dump). --user USER.c runs a userspace
  * program on the same kernel once the packets are through (it finds pinned maps with bpf_obj_get).
+ *
+ * Live mode: when USER uses the libbpf object API (bpf_object__open_file), the CLI does not load
+ * the program. It offers it to USER as the object `<PROG basename>.o` (src/runtime/libbpf-object.ts),
+ * starts the traffic on eth0 at --rate (src/xdp/live.ts: the CPUs run whatever is attached) and
+ * runs USER at the same time, its sleep() in real time; a verifier-like refusal becomes USER's
+ * bpf_object__load error. The run ends when USER exits, or once the traffic is over and USER's
+ * stats loop has printed once more (it is then stopped like Ctrl-C: exit 130).
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Kernel } from '../kernel/kernel'
 import type { Program } from '../lang/api'
 import { compile, formatDiagnostic } from '../lang/compile'
-import { checkProgram } from '../xdp/checks'
+import { checkProgram, verifierRefusal, type Finding } from '../xdp/checks'
 import { XDP_ACTIONS } from '../xdp/cpu'
-import { dumpMaps } from '../xdp/dump'
+import { dumpMaps, dumpMapsByName } from '../xdp/dump'
+import { DEFAULT_LIVE_RATE, LiveNic } from '../xdp/live'
 import { findEntries, LoadError, loadProgram, pickEntry, unloadProgram } from '../xdp/loader'
 import { runParallel, runReproducible, type XdpRunResult } from '../xdp/run'
 import { pcapSource, trafficSource, type PacketSource } from '../xdp/source'
@@ -52,12 +61,14 @@ function packetSource(o: XdpOptions): PacketSource | null {
   }
 }
 
-function report(r: XdpRunResult, cpus: number, out: NodeJS.WriteStream): void {
+function report(r: XdpRunResult, cpus: number, out: NodeJS.WriteStream, rate?: number): void {
   const w = (s: string) => out.write(s + '\n')
   XDP_ACTIONS.forEach((name, i) => w(`${name.padEnd(14)}${String(r.actions[i]).padStart(10)}`))
   if (r.invalidActions > 0) w(`${'invalid'.padEnd(14)}${String(r.invalidActions).padStart(10)}  (not an XDP action: the driver drops them)`)
   const secs = (r.elapsedMs / 1000).toFixed(2)
-  w(`${r.packets} packets on ${cpus} CPU${cpus > 1 ? 's' : ''} (${r.mode}${r.switches !== undefined ? `, ${r.switches} CPU switches` : ''}) in ${secs} s; per CPU: ${r.perCpu.map((c) => c.packets).join(' ')}`)
+  const mode = `${r.mode}${rate ? `, ${rate}/s` : ''}${r.switches !== undefined ? `, ${r.switches} CPU switches` : ''}`
+  w(`${r.packets} packets on ${cpus} CPU${cpus > 1 ? 's' : ''} (${mode}) in ${secs} s; per CPU: ${r.perCpu.map((c) => c.packets).join(' ')}`)
+  if (r.noProgram !== undefined) w(`${r.packets - r.noProgram} ran an XDP program; ${r.noProgram} found none attached on eth0 (passed to the stack)`)
   if (r.stopped) w('stopped by --timeout before all packets were processed')
   if (r.faultCount > 0) {
     w(`${r.faultCount} packet${r.faultCount > 1 ? 's' : ''} aborted by a fault (counted as XDP_ABORTED):`)
@@ -72,6 +83,10 @@ export async function runXdpCommand(o: XdpOptions): Promise<number> {
   if (user === null) return 1
   const { program, source } = bpf
   const findings = checkProgram(source, program)
+  if (user && usesObjectApi(user.program)) {
+    if (findings.length > 0 && o.skipChecks) warnFindings(findings)
+    return runLive(o, program, user.program, o.skipChecks ? [] : findings)
+  }
   if (findings.length > 0 && o.skipChecks) {
     for (const f of findings) process.stderr.write(`${f.pos.file}:${f.pos.line}:${f.pos.col}: warning: the kernel would refuse this: ${f.message.split('\n')[0]}\n`)
   } else if (findings.length > 0) {
@@ -106,11 +121,9 @@ export async function runXdpCommand(o: XdpOptions): Promise<number> {
   if (o.reproducible) {
     result = runReproducible({ kernel, loaded, source: source2, cpus: o.cpus, entry: o.entry, seed: o.seed ?? 1, trace })
   } else {
-    const workerScript = fileURLToPath(new URL('./xdp-cpu-worker.mjs', import.meta.url))
-    if (!existsSync(workerScript)) throw new Error(`${workerScript} is missing: run bpfplay through bin/bpfplay.mjs (it builds the CPU worker)`)
-    result = await runParallel({ kernel, loaded, source: source2, cpus: o.cpus, entry: o.entry, seed: o.seed, trace, workerScript, timeoutMs: o.timeoutSec ? o.timeoutSec * 1000 : undefined })
+    result = await runParallel({ kernel, loaded, source: source2, cpus: o.cpus, entry: o.entry, seed: o.seed, trace, workerScript: cpuWorkerScript(), timeoutMs: o.timeoutSec ? o.timeoutSec * 1000 : undefined, ratePps: o.rate })
   }
-  report(result, o.cpus, out)
+  report(result, o.cpus, out, o.reproducible ? undefined : o.rate)
   let status = result.stopped ? 137 : 0
   if (user && !result.stopped) {
     status = await runInWorker(kernel.sab, user.program, {
@@ -120,5 +133,54 @@ export async function runXdpCommand(o: XdpOptions): Promise<number> {
   }
   if (o.dump) process.stdout.write(JSON.stringify(dumpMaps(kernel, loaded)) + '\n')
   unloadProgram(kernel, loaded)
+  return status
+}
+
+function cpuWorkerScript(): string {
+  const workerScript = fileURLToPath(new URL('./xdp-cpu-worker.mjs', import.meta.url))
+  if (!existsSync(workerScript)) throw new Error(`${workerScript} is missing: run bpfplay through bin/bpfplay.mjs (it builds the CPU worker)`)
+  return workerScript
+}
+
+/** USER loads the program itself (the xdp-tutorial flow) when it opens a BPF object. */
+function usesObjectApi(user: Program): boolean {
+  return user.imports.some((i) => i.name === 'bpf_object__open_file' || i.name === 'bpf_object__open')
+}
+
+function warnFindings(findings: readonly Finding[]): void {
+  for (const f of findings) process.stderr.write(`${f.pos.file}:${f.pos.line}:${f.pos.col}: warning: the kernel would refuse this: ${f.message.split('\n')[0]}\n`)
+}
+
+/** Live mode (see the top of this file). */
+async function runLive(o: XdpOptions, program: Program, user: Program, findings: readonly Finding[]): Promise<number> {
+  if (o.reproducible) {
+    process.stderr.write(`bpfplay: --reproducible needs the packets up front; ${o.user} attaches the program itself while traffic flows (live mode)\n`)
+    return 2
+  }
+  const source = packetSource(o)
+  if (!source) return 1
+  const kernel = Kernel.create({ possibleCpus: o.cpus, hashSeed: o.seed })
+  const key = basename(o.prog).replace(/\.c$/, '') + '.o'
+  const out = o.dump ? process.stderr : process.stdout
+  const rate = o.rate ?? DEFAULT_LIVE_RATE
+  // USER's worker starts first: on a busy machine it then attaches before much traffic has passed.
+  let trafficOver: { resolve: () => void; reject: (e: unknown) => void } | undefined
+  const trafficDone = new Promise<void>((resolve, reject) => (trafficOver = { resolve, reject }))
+  const userExit = runInWorker(kernel.sab, user, {
+    timeoutSec: o.timeoutSec,
+    write: (fd, bytes) => (fd === 1 && !o.dump ? process.stdout : process.stderr).write(bytes),
+    objects: { [key]: { program, refusal: verifierRefusal(program, findings, o.entry) } },
+    time: o.time ?? 'real',
+    trafficDone,
+  })
+  const nic = LiveNic.start({ kernel, objects: { [key]: program }, source, cpus: o.cpus, rate, seed: o.seed, trace: (line) => out.write(line + '\n'), workerScript: cpuWorkerScript() })
+  nic.done.then(() => trafficOver!.resolve(), (e) => trafficOver!.reject(e))
+  const status = await userExit
+  // USER is gone: the rest of the traffic is not sent (a timeout also stops programs mid-packet).
+  if (status === 137) nic.halt()
+  else nic.stop()
+  const result = await nic.done
+  report(result, o.cpus, out, rate)
+  if (o.dump) process.stdout.write(JSON.stringify(dumpMapsByName(kernel, program.maps.map((m) => m.name))) + '\n')
   return status
 }

@@ -48,8 +48,8 @@ export interface KernelEvent {
   ret: number
   /** First bytes of the key involved, if any. */
   key: Uint8Array
-  /** Batch cursor in/out (hash: bucket index), count asked/returned, when relevant. */
-  extra?: { inBatch?: number; outBatch?: number; count?: number }
+  /** Batch cursor in/out (hash: bucket index), count returned and count asked, when relevant. */
+  extra?: { inBatch?: number; outBatch?: number; count?: number; asked?: number }
   /** Simulated time in ns. */
   timeNs: number
 }
@@ -71,8 +71,10 @@ export interface MapSnapshot {
   /** References: open fds (pid/fd), pins (paths), programs. */
   fds: { pid: number; fd: number }[]
   pins: string[]
-  /** Bytes of kernel memory the map uses. */
+  /** Bytes of the simulator's memory the map uses. */
   memoryBytes: number
+  /** What Linux charges for it (map_mem_usage): the `memlock` bpftool prints. */
+  memlock: number
 }
 
 export interface BpffsEntry {
@@ -115,4 +117,9 @@ export interface KernelApi {
   bpffs(): BpffsEntry[]
   /** Events with seq > afterSeq still in the ring, oldest first. */
   events(afterSeq: number): KernelEvent[]
+  /**
+   * Helper calls made by BPF programs on one CPU with seq > afterSeq (each CPU numbers its own;
+   * calls that failed also appear in events()).
+   */
+  helperEvents(cpu: number, afterSeq: number): KernelEvent[]
 }

@@ -10,8 +10,14 @@
  *
  * Sequence numbers are 53-bit: the low 32 bits come from the atomic counter, the rest from a
  * count of completed half-epochs of that counter (see seqOf).
+ *
+ * Helper calls of BPF programs come at packet rate from every CPU at once, so they go to one
+ * ring per CPU instead (appendHelper): a CPU is the only writer of its ring, which needs no
+ * atomic counter and no cache line shared with the other CPUs. Each ring has its own sequence.
+ * A helper call that fails (-errno) is also logged in the main ring, where the failed-calls
+ * view looks.
  */
-import { EV_CAP, EV_REC_BYTES, H, wallNow, type KernelMemory } from './memory'
+import { EV_CAP, EV_REC_BYTES, H, HEV_HDR_BYTES, HEV_REC_BYTES, wallNow, type KernelMemory } from './memory'
 import type { KernelEvent } from './api'
 
 // Record words.
@@ -28,16 +34,29 @@ const R_OUT = 10
 const R_COUNT = 11
 const R_TIME_F64 = 12 // words 12-13
 const R_KEY = 14 // 16 bytes
+const R_ASKED = 18
 const REC_WORDS = EV_REC_BYTES >> 2
 export const EVENT_KEY_BYTES = 16
 
 export const EXTRA_IN = 1
 export const EXTRA_OUT = 2
 export const EXTRA_COUNT = 4
+/** Batch calls: the count the caller asked for (the kernel overwrites count with the number copied). */
+export const EXTRA_ASKED = 8
 
 const ORIGIN_HELPER = 1
 const TWO32 = 4294967296
 const CLOCK_REFRESH = 16
+
+// Helper ring: header word 0-1 = count written (f64, single writer); records of 8 words.
+const HR_COMMIT = 0
+const HR_META = 1 // op | keyLen << 8
+const HR_MAP = 2
+const HR_RET = 3
+const HR_TIME_F64 = 4 // words 4-5
+const HR_KEY = 6 // 8 bytes
+const HREC_WORDS = HEV_REC_BYTES >> 2
+export const HELPER_EVENT_KEY_BYTES = 8
 
 export class EventLog {
   private readonly ringW: number
@@ -50,6 +69,9 @@ export class EventLog {
   private readonly i32: Int32Array
   private readonly f64: Float64Array
   private readonly u8: Uint8Array
+  private readonly hevW: number
+  private readonly hevMask: number
+  private readonly hevRingWords: number
 
   constructor(private readonly mem: KernelMemory) {
     this.i32 = mem.i32
@@ -58,6 +80,10 @@ export class EventLog {
     this.ringW = mem.evRing >> 2
     this.mask = EV_CAP - 1
     this.boot = mem.bootTime()
+    this.hevW = mem.hevRings >> 2
+    const cap = mem.i32[H.HEV_CAP]
+    this.hevMask = cap - 1
+    this.hevRingWords = (HEV_HDR_BYTES + cap * HEV_REC_BYTES) >> 2
   }
 
   /** Nanoseconds since boot: real time on this machine plus the simulated time added by advance(). */
@@ -97,6 +123,7 @@ export class EventLog {
     inBatch: number,
     outBatch: number,
     count: number,
+    asked = 0,
   ): void {
     const i32 = this.i32
     const lo = Atomics.add(i32, H.EV_LO, 1) >>> 0
@@ -106,7 +133,7 @@ export class EventLog {
     // half counts completed half-epochs; our own half-epoch has parity lo >>> 31. If the bump
     // for it has not landed yet we read one less.
     if ((half & 1) !== lo >>> 31) half += 1
-    const seq = Math.floor(half / 2) * TWO32 + lo
+    const seq = (half >>> 1) * TWO32 + lo
     const w = this.ringW + (lo & this.mask) * REC_WORDS
     i32[w + R_COMMIT] = 0
     const kl = keyLen > EVENT_KEY_BYTES ? EVENT_KEY_BYTES : keyLen
@@ -117,9 +144,13 @@ export class EventLog {
     i32[w + R_OP] = op
     i32[w + R_MAP] = mapId
     i32[w + R_RET] = ret
-    i32[w + R_IN] = inBatch
-    i32[w + R_OUT] = outBatch
-    i32[w + R_COUNT] = count
+    if (extraMask !== 0) {
+      // read only when the mask says so
+      i32[w + R_IN] = inBatch
+      i32[w + R_OUT] = outBatch
+      i32[w + R_COUNT] = count
+      i32[w + R_ASKED] = asked
+    }
     this.f64[(w + R_TIME_F64) >> 1] = this.clock()
     if (kl > 0) {
       const u8 = this.u8
@@ -128,6 +159,70 @@ export class EventLog {
       else for (let i = 0; i < kl; i++) u8[dst + i] = u8[keyAddr + i]
     }
     Atomics.store(i32, w + R_COMMIT, (lo + 1) | 0)
+  }
+
+  /**
+   * Log a helper call of a BPF program running on `cpu` (the only writer of that CPU's ring).
+   * keyAddr/keyLen: kernel address and length of the key (first 8 bytes kept).
+   */
+  appendHelper(cpu: number, op: number, mapId: number, ret: number, keyAddr: number, keyLen: number): void {
+    const i32 = this.i32
+    const hdr = this.hevW + cpu * this.hevRingWords
+    const seq = this.f64[hdr >> 1] + 1
+    this.f64[hdr >> 1] = seq
+    const w = hdr + HEV_HDR_BYTES / 4 + (seq & this.hevMask) * HREC_WORDS
+    i32[w + HR_COMMIT] = 0
+    const kl = keyLen > HELPER_EVENT_KEY_BYTES ? HELPER_EVENT_KEY_BYTES : keyLen
+    i32[w + HR_META] = op | (kl << 8)
+    i32[w + HR_MAP] = mapId
+    i32[w + HR_RET] = ret
+    this.f64[(w + HR_TIME_F64) >> 1] = this.clock()
+    if (kl === 4 && (keyAddr & 3) === 0) i32[w + HR_KEY] = i32[keyAddr >> 2]
+    else if (kl > 0) {
+      const u8 = this.u8
+      const dst = (w + HR_KEY) << 2
+      for (let i = 0; i < kl; i++) u8[dst + i] = u8[keyAddr + i]
+    }
+    Atomics.store(i32, w + HR_COMMIT, (seq + 1) | 0)
+    // a failure is also a failed call for the main log's readers
+    if (ret < 0) this.append(true, 0, cpu, op, mapId, ret, keyAddr, keyLen, 0, 0, 0, 0)
+  }
+
+  /** Helper calls logged so far by `cpu` (its ring's newest sequence number). */
+  helperSeq(cpu: number): number {
+    return this.f64[(this.hevW + cpu * this.hevRingWords) >> 1]
+  }
+
+  /** Helper calls of `cpu` with seq > afterSeq still in its ring, oldest first. */
+  readHelper(cpu: number, afterSeq: number): KernelEvent[] {
+    const i32 = this.i32
+    const f64 = this.f64
+    const u8 = this.u8
+    const hdr = this.hevW + cpu * this.hevRingWords
+    const last = this.helperSeq(cpu)
+    const out: KernelEvent[] = []
+    for (let s = Math.max(afterSeq + 1, last - this.hevMask, 1); s <= last; s++) {
+      const w = hdr + HEV_HDR_BYTES / 4 + (s & this.hevMask) * HREC_WORDS
+      const want = (s + 1) | 0
+      if (Atomics.load(i32, w + HR_COMMIT) !== want) continue
+      const meta = i32[w + HR_META]
+      const kl = (meta >>> 8) & 0xff
+      const keyAt = (w + HR_KEY) << 2
+      const ev: KernelEvent = {
+        seq: s,
+        origin: 'helper',
+        pid: 0,
+        cpu,
+        op: meta & 0xff,
+        mapId: i32[w + HR_MAP],
+        ret: i32[w + HR_RET],
+        key: u8.slice(keyAt, keyAt + kl),
+        timeNs: f64[(w + HR_TIME_F64) >> 1],
+      }
+      if (Atomics.load(i32, w + HR_COMMIT) !== want) continue
+      out.push(ev)
+    }
+    return out
   }
 
   /** Sequence number of the newest reserved event (0 if none yet). */
@@ -174,6 +269,7 @@ export class EventLog {
         if (mask & EXTRA_IN) ev.extra.inBatch = i32[w + R_IN] >>> 0
         if (mask & EXTRA_OUT) ev.extra.outBatch = i32[w + R_OUT] >>> 0
         if (mask & EXTRA_COUNT) ev.extra.count = i32[w + R_COUNT] >>> 0
+        if (mask & EXTRA_ASKED) ev.extra.asked = i32[w + R_ASKED] >>> 0
       }
       if (Atomics.load(i32, w + R_COMMIT) !== want || seq !== s) continue
       out.push(ev)

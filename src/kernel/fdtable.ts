@@ -3,8 +3,8 @@
  *
  * A process slot holds its pid, comm, current directory and MAX_FDS fd entries. An entry is
  * 0 (free), FD_FILE (an open non-BPF file: fds 0-2 at creation, or whatever the runtime
- * installs) or a map reference: (map slot + 1) | permissions << 20, permissions being the
- * file's FMODE_CAN_READ / FMODE_CAN_WRITE. New fds take the lowest free number, as POSIX says;
+ * installs), a program or link reference (other negative values, progs.ts) or a map reference:
+ * (map slot + 1) | permissions << 20, permissions being the file's FMODE_CAN_READ / FMODE_CAN_WRITE. New fds take the lowest free number, as POSIX says;
  * fd 1024 and up give EMFILE (RLIMIT_NOFILE). Each map fd holds one reference on the map.
  * Changes happen under the global kernel lock; syscalls read their own process's entries
  * without it (a process is one thread).
@@ -166,6 +166,21 @@ export class FdTable {
       const fb = this.fdBase(s)
       const high = Math.min(MAX_FDS, i32[w + P_HIGH])
       for (let fd = 0; fd < high; fd++) if (fdMapSlot(i32[fb + fd]) === mapSlot) out.push({ pid, fd })
+    }
+    return out
+  }
+
+  /** Every (pid, fd) whose entry satisfies `match` (lock-free, for snapshots of programs and links). */
+  holdersWhere(match: (entry: number) => boolean): { pid: number; fd: number }[] {
+    const i32 = this.mem.i32
+    const out: { pid: number; fd: number }[] = []
+    for (let s = 0; s < MAX_PROCS; s++) {
+      const w = this.procW(s)
+      const pid = Atomics.load(i32, w + P_PID)
+      if (pid === 0) continue
+      const fb = this.fdBase(s)
+      const high = Math.min(MAX_FDS, i32[w + P_HIGH])
+      for (let fd = 0; fd < high; fd++) if (match(i32[fb + fd])) out.push({ pid, fd })
     }
     return out
   }

@@ -25,6 +25,7 @@ import { snapshotBpffs, snapshotMaps } from './snapshot'
 import { sysBpf, SyscallState } from './syscall'
 import { Errno } from './uapi'
 import { LruLists } from './maps/lru'
+import { ProgTable, type LinkSnapshot, type NetdevSnapshot, type ProgSnapshot } from './progs'
 
 /** BPF helper ids (enum bpf_func_id) used as the event `op` of program calls. */
 export const BpfFunc = {
@@ -58,6 +59,8 @@ export class Kernel implements KernelApi {
   readonly vfs: Vfs
   readonly eventLog: EventLog
   readonly mapTable: MapTable
+  /** Loaded programs, links and network devices (progs.ts). */
+  readonly progTable: ProgTable
   /** Per-worker syscall state (attr copy, event under construction). */
   readonly sys: SyscallState
   private scratchAddr = 0
@@ -73,6 +76,7 @@ export class Kernel implements KernelApi {
     this.eventLog = new EventLog(this.mem)
     this.mapTable = new MapTable(this.mem)
     this.sys = new SyscallState(this.mem)
+    this.progTable = new ProgTable(this.mem, this.mapTable, this.fds)
   }
 
   /** Boot a new kernel. */
@@ -85,6 +89,7 @@ export class Kernel implements KernelApi {
     }
     const sab = new SharedArrayBuffer(bytes & ~7)
     KernelMemory.format(sab, { possibleCpus: ncpu, memoryBytes: bytes, prngSeed: config.hashSeed })
+    ProgTable.format(new KernelMemory(sab))
     const k = new Kernel(sab)
     k.vfs.init()
     return k
@@ -148,6 +153,7 @@ export class Kernel implements KernelApi {
     if (e === 0) return false
     const mapSlot = fdMapSlot(e)
     if (mapSlot >= 0) this.mapTable.put(mapSlot)
+    else this.progTable.fdClose(e)
     return true
   }
 
@@ -170,6 +176,7 @@ export class Kernel implements KernelApi {
       if (e === 0) return -Errno.EBADF
       const nfd = this.fds.install(slot, e)
       if (nfd >= 0 && fdMapSlot(e) >= 0) this.mapTable.get(fdMapSlot(e))
+      else if (nfd >= 0) this.progTable.fdDup(e)
       return nfd
     } finally {
       this.mem.unlockKernel()
@@ -311,7 +318,7 @@ export class Kernel implements KernelApi {
   progMapLookup(mapId: number, keyAddr: number, cpu: number): number {
     const m = this.progMap(mapId)
     const r = m.ops.queueLike ? 0 : m.ops.progLookup(this.mem, m, keyAddr, cpu)
-    this.eventLog.append(true, 0, cpu, BpfFunc.map_lookup_elem, mapId, r, keyAddr, m.keySize, 0, 0, 0, 0)
+    this.eventLog.appendHelper(cpu, BpfFunc.map_lookup_elem, mapId, r, keyAddr, m.keySize)
     return r
   }
 
@@ -319,7 +326,7 @@ export class Kernel implements KernelApi {
   progMapLookupPercpu(mapId: number, keyAddr: number, cpu: number, targetCpu: number): number {
     const m = this.progMap(mapId)
     const r = m.ops.queueLike ? 0 : m.ops.progLookupPercpu(this.mem, m, keyAddr, cpu, targetCpu >>> 0)
-    this.eventLog.append(true, 0, cpu, BpfFunc.map_lookup_percpu_elem, mapId, r, keyAddr, m.keySize, 0, 0, 0, 0)
+    this.eventLog.appendHelper(cpu, BpfFunc.map_lookup_percpu_elem, mapId, r, keyAddr, m.keySize)
     return r
   }
 
@@ -327,7 +334,7 @@ export class Kernel implements KernelApi {
   progMapUpdate(mapId: number, keyAddr: number, valueAddr: number, flags: number, cpu: number): number {
     const m = this.progMap(mapId)
     const r = m.ops.queueLike ? -Errno.EINVAL : m.ops.update(this.mem, m, keyAddr, valueAddr, normFlags(flags), cpu, false)
-    this.eventLog.append(true, 0, cpu, BpfFunc.map_update_elem, mapId, r, keyAddr, m.keySize, 0, 0, 0, 0)
+    this.eventLog.appendHelper(cpu, BpfFunc.map_update_elem, mapId, r, keyAddr, m.keySize)
     return r
   }
 
@@ -335,7 +342,7 @@ export class Kernel implements KernelApi {
   progMapDelete(mapId: number, keyAddr: number, cpu: number): number {
     const m = this.progMap(mapId)
     const r = m.ops.queueLike ? -Errno.EINVAL : m.ops.delete(this.mem, m, keyAddr, cpu)
-    this.eventLog.append(true, 0, cpu, BpfFunc.map_delete_elem, mapId, r, keyAddr, m.keySize, 0, 0, 0, 0)
+    this.eventLog.appendHelper(cpu, BpfFunc.map_delete_elem, mapId, r, keyAddr, m.keySize)
     return r
   }
 
@@ -343,7 +350,7 @@ export class Kernel implements KernelApi {
   progMapPush(mapId: number, valueAddr: number, flags: number, cpu: number): number {
     const m = this.progMap(mapId)
     const r = m.ops.push === undefined ? -Errno.EINVAL : m.ops.push(this.mem, m, valueAddr, normFlags(flags))
-    this.eventLog.append(true, 0, cpu, BpfFunc.map_push_elem, mapId, r, 0, 0, 0, 0, 0, 0)
+    this.eventLog.appendHelper(cpu, BpfFunc.map_push_elem, mapId, r, 0, 0)
     return r
   }
 
@@ -351,7 +358,7 @@ export class Kernel implements KernelApi {
   progMapPop(mapId: number, valueAddr: number, cpu: number): number {
     const m = this.progMap(mapId)
     const r = m.ops.pop === undefined ? -Errno.EINVAL : m.ops.pop(this.mem, m, valueAddr)
-    this.eventLog.append(true, 0, cpu, BpfFunc.map_pop_elem, mapId, r, 0, 0, 0, 0, 0, 0)
+    this.eventLog.appendHelper(cpu, BpfFunc.map_pop_elem, mapId, r, 0, 0)
     return r
   }
 
@@ -359,7 +366,7 @@ export class Kernel implements KernelApi {
   progMapPeek(mapId: number, valueAddr: number, cpu: number): number {
     const m = this.progMap(mapId)
     const r = m.ops.peek === undefined ? -Errno.EINVAL : m.ops.peek(this.mem, m, valueAddr)
-    this.eventLog.append(true, 0, cpu, BpfFunc.map_peek_elem, mapId, r, 0, 0, 0, 0, 0, 0)
+    this.eventLog.appendHelper(cpu, BpfFunc.map_peek_elem, mapId, r, 0, 0)
     return r
   }
 
@@ -404,8 +411,26 @@ export class Kernel implements KernelApi {
     return snapshotBpffs(this.vfs, this.mapTable, this.mem)
   }
 
+  /** Loaded programs, bpf_links and interfaces with their XDP attachment (lock-free, like maps()). */
+  programs(): ProgSnapshot[] {
+    return this.progTable.programs()
+  }
+
+  links(): LinkSnapshot[] {
+    return this.progTable.links()
+  }
+
+  netdevs(): NetdevSnapshot[] {
+    return this.progTable.netdevs()
+  }
+
   events(afterSeq: number): KernelEvent[] {
     return this.eventLog.read(afterSeq)
+  }
+
+  helperEvents(cpu: number, afterSeq: number): KernelEvent[] {
+    this.checkCpu(cpu)
+    return this.eventLog.readHelper(cpu, afterSeq)
   }
 
   /** Live processes. */

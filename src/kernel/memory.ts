@@ -54,6 +54,11 @@ export const H = {
   HEAP_USED: 23,
   /** Number of live maps (for quick snapshots). */
   NR_MAPS: 24,
+  /** Address of the program / link / netdev table (progs.ts). */
+  PROG_TABLE: 25,
+  /** Per-CPU rings of helper-call events (events.ts) and each ring's record capacity. */
+  HEV_RINGS: 26,
+  HEV_CAP: 27,
   /** Boot time, Float64 index (byte 128). */
   BOOT_TIME_F64: 16,
   /** Simulated time added to the real clock (sleep() in a process), ns, Float64 index (byte 136). */
@@ -73,6 +78,17 @@ export const MAX_NODES = 2048
 export const NODE_BYTES = 304
 export const EV_CAP = 8192
 export const EV_REC_BYTES = 80
+/** Helper-call events kept per CPU (at most; fewer on small kernels with many CPUs), record bytes, ring header bytes. */
+export const HEV_MAX_CAP = 4096
+export const HEV_REC_BYTES = 32
+export const HEV_HDR_BYTES = 64
+
+/** Records per CPU ring: a power of two, the rings taking at most 1/16 of kernel memory. */
+function helperRingCap(possibleCpus: number, memoryBytes: number): number {
+  let cap = HEV_MAX_CAP
+  while (cap > 16 && possibleCpus * (HEV_HDR_BYTES + cap * HEV_REC_BYTES) > memoryBytes / 16) cap >>= 1
+  return cap
+}
 
 const BLK_HDR = 8
 const BLK_FTR = 4
@@ -103,6 +119,7 @@ export class KernelMemory {
   readonly procTable: number
   readonly vfsTable: number
   readonly evRing: number
+  readonly hevRings: number
 
   constructor(readonly sab: SharedArrayBuffer) {
     this.i32 = new Int32Array(sab)
@@ -119,6 +136,7 @@ export class KernelMemory {
     this.procTable = this.i32[H.PROC_TABLE]
     this.vfsTable = this.i32[H.VFS_TABLE]
     this.evRing = this.i32[H.EV_RING]
+    this.hevRings = this.i32[H.HEV_RINGS]
   }
 
   /** Lay out a fresh buffer ("boot"). */
@@ -144,6 +162,9 @@ export class KernelMemory {
     i32[H.MAX_NODES] = MAX_NODES
     i32[H.EV_RING] = take(EV_CAP * EV_REC_BYTES)
     i32[H.EV_CAP] = EV_CAP
+    const hevCap = helperRingCap(o.possibleCpus, sab.byteLength)
+    i32[H.HEV_RINGS] = take(o.possibleCpus * (HEV_HDR_BYTES + hevCap * HEV_REC_BYTES))
+    i32[H.HEV_CAP] = hevCap
     const heapStart = take(0)
     const heapEnd = sab.byteLength & ~7
     i32[H.HEAP_START] = heapStart

@@ -1,6 +1,7 @@
 /** Program-side helpers (spec 12, 11, 9): kernel addresses in, value addresses out. */
 import { describe, expect, it } from 'vitest'
 import { Kernel } from './kernel'
+import { H } from './memory'
 import { TestProc } from './testing'
 import { BPF_ANY, BPF_EXIST, BPF_NOEXIST, Errno, MapFlag, MapType } from './uapi'
 
@@ -169,19 +170,52 @@ describe('frozen maps and programs (spec 9, 12.5)', () => {
 })
 
 describe('events and kernel memory', () => {
-  it('helper calls and syscalls are logged', () => {
+  it('syscalls go to the main log, helper calls to their CPU ring', () => {
     const { k, p, fd, id, key, val } = setup(MapType.HASH, 4, 8, 8, MapFlag.ZERO_SEED)
     const before = k.eventLog.lastSeq()
+    const helpersBefore = k.eventLog.helperSeq(1)
     k.progMapUpdate(id, key(5), val(1), 0, 1)
     p.put(fd, 6, 1)
     const ev = k.events(before)
-    expect(ev.map((e) => [e.origin, e.op, e.mapId, e.ret, e.cpu])).toEqual([
-      ['helper', 2, id, 0, 1],
-      ['syscall', 2, id, 0, 0],
-    ])
-    expect([...ev[0].key]).toEqual([5, 0, 0, 0])
-    expect(ev[1].seq).toBe(ev[0].seq + 1)
-    expect(k.events(ev[1].seq)).toEqual([])
+    expect(ev.map((e) => [e.origin, e.op, e.mapId, e.ret, e.cpu])).toEqual([['syscall', 2, id, 0, 0]])
+    expect(k.events(ev[0].seq)).toEqual([])
+    const hev = k.helperEvents(1, helpersBefore)
+    expect(hev.map((e) => [e.origin, e.op, e.mapId, e.ret, e.cpu, e.seq])).toEqual([['helper', 2, id, 0, 1, helpersBefore + 1]])
+    expect([...hev[0].key]).toEqual([5, 0, 0, 0])
+    expect(k.helperEvents(0, 0)).toEqual([])
+  })
+
+  it('a batch call records its cursors, the count asked and the count returned', () => {
+    const { k, p, fd } = setup(MapType.HASH, 4, 8, 8, MapFlag.ZERO_SEED)
+    for (let i = 0; i < 5; i++) p.put(fd, i, i)
+    const before = k.eventLog.lastSeq()
+    const count = p.mem.u32(16)
+    const out = p.mem.alloc(8)
+    expect(p.bpf_map_lookup_batch(fd, 0, out, p.mem.alloc(64), p.mem.alloc(128), count)).toBe(-Errno.ENOENT)
+    const [ev] = k.events(before)
+    expect(ev.extra).toMatchObject({ count: 5, asked: 16 })
+    expect(ev.extra?.outBatch).toBeGreaterThan(0)
+  })
+
+  it('a failed helper call is also a failed call in the main log', () => {
+    const { k, id, key, val } = setup(MapType.HASH, 4, 8, 1, MapFlag.ZERO_SEED)
+    expect(k.progMapUpdate(id, key(1), val(1), 0, 0)).toBe(0)
+    const before = k.eventLog.lastSeq()
+    expect(k.progMapUpdate(id, key(2), val(1), 0, 0)).toBe(-Errno.E2BIG)
+    expect(k.events(before).map((e) => [e.origin, e.op, e.ret])).toEqual([['helper', 2, -Errno.E2BIG]])
+    expect(k.helperEvents(0, 0).map((e) => e.ret)).toEqual([0, -Errno.E2BIG])
+  })
+
+  it('a CPU ring keeps the newest calls when it wraps, numbered without gaps', () => {
+    const { k, id, key } = setup(MapType.HASH, 4, 8, 8, MapFlag.ZERO_SEED)
+    const cap = k.mem.i32[H.HEV_CAP]
+    for (let i = 0; i < cap + 10; i++) k.progMapLookup(id, key(i & 0xff), 0)
+    const ev = k.helperEvents(0, 0)
+    expect(ev.length).toBe(cap)
+    expect(ev[0].seq).toBe(11)
+    expect(ev[ev.length - 1].seq).toBe(cap + 10)
+    expect(ev.every((e, i) => i === 0 || e.seq === ev[i - 1].seq + 1)).toBe(true)
+    expect([...ev[ev.length - 1].key]).toEqual([(cap + 9) & 0xff, 0, 0, 0])
   })
 
   it('the kernel clock moves with real time and simulated sleeps', () => {

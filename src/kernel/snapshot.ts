@@ -6,6 +6,7 @@
  * thread while CPU workers update maps. They tolerate concurrent writers: walks are bounded,
  * addresses are range-checked, and a map that disappears mid-walk is simply left out.
  */
+import { mapMemUsage } from './fdinfo'
 import type { BpffsEntry, MapSnapshot } from './api'
 import type { Vfs } from './bpffs'
 import type { FdTable } from './fdtable'
@@ -41,8 +42,12 @@ function snapshotMap(mem: KernelMemory, maps: MapTable, fds: FdTable, slot: numb
   const nul = nameBytes.indexOf(0)
   const entries: MapSnapshot['entries'] = []
   const ncpu = mem.ncpu
+  // Without the lock, a walk can meet a key twice while a writer replaces its element (the new
+  // one is linked before the old one is unlinked): show it once, the newest (met first).
+  const seen = keyAddrSeen(mem, m.keySize)
   m.ops.forEach(mem, m, (keyAddr, valueAddr, bucket, index) => {
     let key: Uint8Array
+    if (keyAddr !== 0 && seen(keyAddr)) return
     if (keyAddr !== 0) key = mem.u8.slice(keyAddr, keyAddr + m.keySize)
     else if (index >= 0) key = new Uint8Array(new Uint32Array([index]).buffer)
     else key = new Uint8Array(0)
@@ -69,12 +74,30 @@ function snapshotMap(mem: KernelMemory, maps: MapTable, fds: FdTable, slot: numb
     fds: fds.holdersOf(slot),
     pins: [],
     memoryBytes: i32[m.w + D.MEM],
+    memlock: mapMemUsage(mem, m),
   }
   if (isHashType(m.type)) {
     snap.seed = m.seed
     snap.nBuckets = m.nBuckets
   }
   return snap
+}
+
+/** A "seen before?" test for the keys of one walk, cheap for the common 4-byte keys. */
+function keyAddrSeen(mem: KernelMemory, keySize: number): (keyAddr: number) => boolean {
+  const seen = new Set<number | string>()
+  const key = (a: number): number | string => {
+    if (keySize === 4 && (a & 3) === 0) return mem.i32[a >> 2]
+    let s = ''
+    for (let i = 0; i < keySize; i++) s += String.fromCharCode(mem.u8[a + i])
+    return s
+  }
+  return (a) => {
+    const k = key(a)
+    if (seen.has(k)) return true
+    seen.add(k)
+    return false
+  }
 }
 
 export function snapshotBpffs(vfs: Vfs, maps: MapTable, mem: KernelMemory): BpffsEntry[] {

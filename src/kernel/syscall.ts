@@ -16,8 +16,9 @@ import { D, type MapDesc } from './maps/desc'
 import { fdEntryForMap, fdMapSlot, fdPerms, FD_FILE, PERM_READ, PERM_WRITE } from './fdtable'
 import { normFlags, type CreateAttr } from './maps/ops'
 import { opsForType } from './maps/registry'
-import { EXTRA_COUNT, EXTRA_IN, EXTRA_OUT } from './events'
+import { EXTRA_ASKED, EXTRA_COUNT, EXTRA_IN, EXTRA_OUT } from './events'
 import { readU32 } from './maps/common'
+import { BPF_MAP_GET_FD_BY_ID, BPF_MAP_GET_NEXT_ID, mapGetFdById, mapGetNextId } from './map-ids'
 
 /** sizeof(union bpf_attr) in the UAPI we model. */
 const ATTR_SIZE = Attr.SIZE
@@ -55,6 +56,7 @@ export class SyscallState {
   evIn = 0
   evOut = 0
   evCount = 0
+  evAsked = 0
 
   constructor(private readonly mem: KernelMemory) {
     this.i32 = mem.i32
@@ -107,7 +109,7 @@ export function sysBpf(k: Kernel, cmd: number, attrAddr: number, size: number, u
   s.evMask = 0
   let ret = readAttr(s, attrAddr, size)
   if (ret === 0) ret = dispatch(k, s, cmd)
-  k.eventLog.append(false, s.pid, s.cpu, cmd, s.evMap, ret, s.evKeyAddr, s.evKeyLen, s.evMask, s.evIn, s.evOut, s.evCount)
+  k.eventLog.append(false, s.pid, s.cpu, cmd, s.evMap, ret, s.evKeyAddr, s.evKeyLen, s.evMask, s.evIn, s.evOut, s.evCount, s.evAsked)
   return ret
 }
 
@@ -155,6 +157,10 @@ function dispatch(k: Kernel, s: SyscallState, cmd: number): number {
       return objGet(k, s)
     case BpfCmd.OBJ_GET_INFO_BY_FD:
       return objGetInfo(k, s)
+    case BPF_MAP_GET_NEXT_ID:
+      return mapGetNextId(k, s)
+    case BPF_MAP_GET_FD_BY_ID:
+      return mapGetFdById(k, s)
     case BpfCmd.MAP_LOOKUP_BATCH:
     case BpfCmd.MAP_LOOKUP_AND_DELETE_BATCH:
     case BpfCmd.MAP_UPDATE_BATCH:
@@ -188,7 +194,7 @@ function copyKey(k: Kernel, s: SyscallState, m: MapDesc, ukey: number, dst: numb
 }
 
 function r8(n: number): number {
-  return Math.ceil(n / 8) * 8
+  return (n + 7) & ~7
 }
 
 /** Write a u32 into the caller's attr (put_user on uattr). */
@@ -202,7 +208,7 @@ function putAttrU32(s: SyscallState, off: number, v: number): boolean {
 function mapOfFd(k: Kernel, s: SyscallState, fd: number): MapDesc | number {
   const e = k.fds.get(s.procSlot, fd)
   if (e === 0) return -Errno.EBADF
-  if (e === FD_FILE) return -Errno.EINVAL
+  if (e <= FD_FILE) return -Errno.EINVAL // FD_FILE, or a program / link fd (progs.ts)
   s.fdEntry = e
   const m = k.mapTable.desc(fdMapSlot(e))
   s.evMap = m.id
@@ -521,8 +527,9 @@ function mapBatch(k: Kernel, s: SyscallState, cmd: number): number {
   if (hasRead && (perms & PERM_READ) === 0) return -Errno.EPERM
   if (hasWrite && (perms & PERM_WRITE) === 0) return -Errno.EPERM
   const b = m.ops.batch
-  s.evMask = EXTRA_COUNT
+  s.evMask = EXTRA_COUNT | EXTRA_ASKED
   s.evCount = s.u32(B.count)
+  s.evAsked = s.evCount
   switch (cmd) {
     case BpfCmd.MAP_LOOKUP_BATCH:
       if (b.lookup === 'hash') return hashLookupBatch(k, s, m, false)

@@ -56,8 +56,17 @@ export interface ProgramEnv {
    * statement when compiled with hooks: 'statements') and calls `trap(sid)` when set.
    */
   ctl: Int32Array
-  /** Called at a hook point when ctl[0] is non-zero: may throw to stop, or block to pause. */
-  trap(sid: number): void
+  /**
+   * Called at a hook point when ctl[0] is non-zero: may throw to stop, or block to pause. With
+   * hooks: 'statements' the call is trap(sid, scope, ...values of the scope's register variables)
+   * (see debug-info.ts).
+   */
+  trap(sid: number, scope?: number, ...values: unknown[]): void
+  /**
+   * Frame records of the live C functions (user target; layout in debug-info.ts). Optional: the
+   * generated code makes its own when absent.
+   */
+  frames?: Int32Array
   /**
    * The fault class generated code throws for faults it detects itself (integer division by zero ->
    * SIGFPE, bad function pointer / misaligned atomic / stack overflow -> SIGSEGV, __builtin_trap ->

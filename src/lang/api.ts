@@ -4,6 +4,7 @@
  * names what crosses the boundary to the runtime, the CLI and the editor.
  */
 
+import type { ProgramDebugInfo } from './debug-info'
 import type { PreprocessCache } from './preprocess'
 
 export type Severity = 'error' | 'warning' | 'note'
@@ -91,6 +92,21 @@ export interface ProgramGlobal {
   section?: string
 }
 
+/**
+ * One call of a libbpf map function in a userspace program (bpf_map_update_elem, the lookups,
+ * get_next_key, the batch calls) with the types its key and value arguments point to. Maps made
+ * with bpf_map_create() carry only sizes; tools match these types to a map by size.
+ * For batch calls the types are those of one element of the key/value arrays.
+ */
+export interface MapCallType {
+  fn: string
+  line: number
+  col: number
+  batch: boolean
+  key?: TypeDesc
+  value?: TypeDesc
+}
+
 /** The output of a successful compile: JS plus the data segment it expects. */
 export interface Program {
   filename: string
@@ -113,7 +129,11 @@ export interface Program {
   jsLineToSid: Int32Array
   /** BPF target only. */
   maps: BpfMapDecl[]
+  /** Userspace target: the libbpf map calls with their key/value types (map-call-types.ts), for the map inspector. */
+  mapCallTypes?: MapCallType[]
   license?: string
+  /** Frame layouts (ASan bounds, debugger) and, with hooks: 'statements', the scope of every hook (debug-info.ts). */
+  debug?: ProgramDebugInfo
 }
 
 export interface CompileResult {

@@ -19,6 +19,7 @@ import { FUNC_BASE, FUNC_STEP, NULL_GUARD } from './abi'
 import type { BpfMapDecl, Diagnostic, Program, ProgramFunction, ProgramGlobal } from './api'
 import type { FuncSym, InitItem, InitPlan, Pos, TExpr, TFunction, TStmt, TUnit, VarSym, BinOp } from './ast'
 import { staticValue, type StaticVal } from './check'
+import { FRAME_RECORD_WORDS, type DebugFunction, type DebugScope } from './debug-info'
 import { type CType, type RecordT, T, alignOf, alignUp, intBase, isRecord, sizeOf, toTypeDesc } from './types'
 
 export interface CodegenOptions {
@@ -130,6 +131,15 @@ class Generator {
   private readonly usedImports = new Map<string, Pos>()
   private readonly helpers = new Set<string>()
   private labelN = 0
+  // debug info (debug-info.ts): frame layouts always, hook scopes with hooks: 'statements'
+  private readonly dbgFns: DebugFunction[] = []
+  private readonly scopes: DebugScope[] = []
+  private readonly scopeIds = new Map<string, number>()
+  private readonly sidScopes: number[] = []
+  /** Variables visible at the statement being generated, innermost last (hidden ones excluded). */
+  private scope: VarSym[] = []
+  private dbgIndex = new Map<VarSym, number>()
+  private fid = -1
 
   // per-function state
   private fn: TFunction | null = null
@@ -239,6 +249,7 @@ class Generator {
       jsLineToSid,
       maps,
       license,
+      debug: { functions: this.dbgFns, scopes: this.scopes, sidScopes: Array.from({ length: unit.statements.length }, (_, i) => this.sidScopes[i] ?? -1) },
     }
     return { program, diagnostics: this.diags }
   }
@@ -391,7 +402,7 @@ class Generator {
     const l = [
       'const $dv = $env.dv, $buf = $env.buffer, $u8 = new Uint8Array($buf), $D = $env.dataBase, $Dg = $D - ' + G + ';',
       'const $ctl = $env.ctl, $lim = $env.stackLimit;',
-      'function $trap(sid) { $env.trap(sid); }',
+      'function $trap(sid, sc, ...v) { $env.trap(sid, sc, ...v); }',
       'let $sp = $env.stackTop;',
       'const $Fault = $env.CFault || class extends Error { constructor(s, d) { super(s + ": " + d); this.signal = s; this.detail = d; } };',
       'function $fault(s, d) { throw new $Fault(s, d); }',
@@ -409,6 +420,7 @@ class Generator {
       'function $udiv64(a, b) { if (b === 0n) $fpe(); return a / b; }',
       'function $umod64(a, b) { if (b === 0n) $fpe(); return a % b; }',
       'function $ldp(a) { const lo = $dv.getUint32(a, true), hi = $dv.getUint32(a + 4, true); return hi === 0 ? lo : lo + hi * 4294967296; }',
+      'function $st64n(a, x) { if (x >= -2147483648 && x <= 4294967295) { $dv.setInt32(a, x | 0, true); $dv.setInt32(a + 4, x < 0 ? -1 : 0, true); } else $dv.setBigInt64(a, BigInt(x), true); }',
       'function $stp(a, v) { $dv.setUint32(a, v, true); $dv.setUint32(a + 4, v > 4294967295 ? Math.floor(v / 4294967296) : 0, true); }',
       'function $chk(a, n) { if (!(a >= ' + G + ' && a + n <= $u8.length)) $segv(a < ' + G + ' ? a : $u8.length); }',
       'function $memcpy(d, s, n) { if (n > 0) { $chk(d, n); $chk(s, n); $u8.copyWithin(d, s, s + n); } return d; }',
@@ -426,6 +438,7 @@ class Generator {
       'function $nu64(r) { return typeof r === "bigint" ? BigInt.asUintN(64, r) : BigInt.asUintN(64, BigInt(Math.trunc(Number(r) || 0))); }',
       'function $np(r) { return typeof r === "bigint" ? Number(BigInt.asUintN(64, r)) : +r || 0; }',
     ]
+    if (this.opts.target === 'user') l.push(`const $fr = $env.frames || new Int32Array(${FRAME_RECORD_WORDS});`)
     if (h.has('bswap')) {
       l.push('function $bswap16(x) { return ((x & 255) << 8) | ((x >>> 8) & 255); }')
       l.push('function $bswap32(x) { return (((x & 255) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24)) >>> 0; }')
@@ -454,7 +467,48 @@ class Generator {
   }
 
   private hook(sid: number): string {
-    return `if ($ctl[0] !== 0) $trap(${sid});`
+    if (this.opts.hooks !== 'statements' || this.fid < 0) return `if ($ctl[0] !== 0) $trap(${sid});`
+    // the debugger's view of this point: which variables are visible, register values as arguments
+    const vars = this.scope.map((v) => this.dbgIndex.get(v)!)
+    const key = `${this.fid}:${vars.join(',')}`
+    let sc = this.scopeIds.get(key)
+    if (sc === undefined) {
+      sc = this.scopes.length
+      this.scopes.push({ fid: this.fid, vars })
+      this.scopeIds.set(key, sc)
+    }
+    if (this.sidScopes[sid] === undefined) this.sidScopes[sid] = sc
+    const regs = this.scope.filter((v) => this.regNames.has(v)).map((v) => this.regNames.get(v)!)
+    return `if ($ctl[0] !== 0) $trap(${[sid, sc, ...regs].join(', ')});`
+  }
+
+  /** Records a function's variables for the debugger and the ASan checks (frame offsets, register or memory). */
+  private debugFunction(f: TFunction, frameSize: number): void {
+    const vars = [...f.params, ...f.locals].filter((v) => v.name !== '' && !(v.hidden && this.regNames.has(v)))
+    this.dbgIndex = new Map(vars.map((v, i) => [v, i]))
+    this.dbgFns.push({
+      name: f.sym.name,
+      jsName: `f_${mangle(f.sym.name)}`,
+      sid: f.sid,
+      line: f.sym.pos.line,
+      frameSize,
+      vars: vars.map((v) => {
+        const off = this.frameOff.get(v)
+        const d: DebugFunction['vars'][number] = {
+          name: v.name,
+          type: toTypeDesc(v.type),
+          size: v.vlaCount ? 0 : Math.max(sizeOf(v.type), 0),
+          line: v.pos.line,
+          col: v.pos.col,
+          param: v.storage === 'param',
+          reg: off === undefined,
+          off: off ?? -1,
+        }
+        if (v.hidden) d.hidden = true
+        if (v.vlaCount) d.vla = true
+        return d
+      }),
+    })
   }
 
   private stmtHook(sid: number): string {
@@ -508,21 +562,32 @@ class Generator {
     frame = alignUp(frame, 16)
     const hasVla = f.locals.some((v) => v.vlaCount)
     const useFrame = frame > 0 || hasVla
+    const stepping = this.opts.hooks === 'statements'
+    // frame records (debug-info.ts): user programs with a memory frame; every function when stepping
+    const record = this.opts.target === 'user' && (useFrame || stepping)
+    this.fid = this.dbgFns.length
+    this.debugFunction(f, frame)
+    this.scope = f.params.filter((p) => p.name !== '')
     const name = `f_${mangle(f.sym.name)}`
     this.indent = 0
     this.emit(`function ${name}(${params.join(', ')}) {`, f.sid)
     this.indent = 1
-    this.emit(this.hook(f.sid), f.sid)
+    // stepping: the entry hook comes after the frame is set up, so parameters in memory can be read
+    if (!stepping) this.emit(this.hook(f.sid), f.sid)
     const declLineIdx = this.lines.length
     this.emit('') // placeholder for let declarations (filled after the body: temps)
+    const push = record ? ` const $fi = $fr[0] + 2; $fr[0] = $fi; $fr[$fi] = ${this.fid}; $fr[$fi + 1] = ${useFrame ? '$fp' : '0'};` : ''
     if (useFrame) {
-      this.emit(`const $fp = $sp - ${frame}; if ($fp < $lim) $stackOverflow(); $sp = $fp; const $Fg = $fp - ${NULL_GUARD};`, f.sid)
+      this.emit(`const $fp = $sp - ${frame}; if ($fp < $lim) $stackOverflow(); $sp = $fp; const $Fg = $fp - ${NULL_GUARD};${push}`, f.sid)
       f.params.forEach((p, i) => {
         if (!this.frameOff.has(p)) return
         const a: Addr = { base: '$fp', off: this.frameOff.get(p)! }
         if (isRecord(p.type)) this.emit(`$memcpy(${this.va(a)}, $a${i}, ${sizeOf(p.type)});`, f.sid)
         else this.emit(this.store(p.type, a, `$a${i}`) + ';', f.sid)
       })
+    } else if (record) this.emit(push.trim(), f.sid)
+    if (stepping) this.emit(this.hook(f.sid), f.sid)
+    if (useFrame || record) {
       this.emit('try {')
       this.indent++
     }
@@ -532,15 +597,18 @@ class Generator {
       if (f.sretParam) this.emit('return $ret;')
       else this.emit(`return ${zeroOf(rep(ret))};`)
     }
-    if (useFrame) {
+    if (useFrame || record) {
       this.indent--
-      this.emit(`} finally { $sp = $fp + ${frame}; }`)
+      const pop = record ? ' $fr[0] = $fi - 2;' : ''
+      this.emit(`} finally {${useFrame ? ` $sp = $fp + ${frame};` : ''}${pop} }`)
     }
     this.indent = 0
     this.emit('}')
     const decls = [...regLocals, ...this.temps]
     this.lines[declLineIdx].text = decls.length ? `  let ${decls.join(', ')};` : ''
     this.fn = null
+    this.fid = -1
+    this.scope = []
   }
 
   private temp(r: Rep): string {
@@ -639,8 +707,13 @@ class Generator {
       case 'expr':
         this.emit(this.stmtHook(s.sid) + this.g(s.e, true) + ';', s.sid)
         return
-      case 'decl': this.genDecl(s); return
+      case 'decl':
+        this.genDecl(s)
+        // in scope from the statement after its declaration
+        if (!s.sym.hidden && this.dbgIndex.has(s.sym)) this.scope.push(s.sym)
+        return
       case 'block': {
+        const visible = this.scope.length
         if (s.hasVla) {
           const sv = `$sv${++this.labelN}`
           this.emit(`{ const ${sv} = $sp; try {`)
@@ -651,6 +724,7 @@ class Generator {
         } else {
           this.genList(s.body)
         }
+        this.scope.length = visible
         return
       }
       case 'if': {
@@ -682,6 +756,7 @@ class Generator {
         return
       }
       case 'for': {
+        const visible = this.scope.length
         const L = `L${++this.labelN}`
         if (s.init.length) {
           if (this.opts.hooks === 'statements') this.emit(this.stmtHook(s.sid), s.sid)
@@ -692,6 +767,7 @@ class Generator {
         this.emit(`${s.init.length ? '' : this.stmtHook(s.sid)}${L}: for (; ${cond}; ${step}) {`, s.sid)
         this.loopBody(L, true, s.sid, s.body)
         this.emit('}')
+        this.scope.length = visible
         return
       }
       case 'switch': {
@@ -701,7 +777,9 @@ class Generator {
         this.loops.push({ label: L, isLoop: false, fnDepth: this.fnDepth })
         this.indent++
         const body = s.body.k === 'block' ? s.body.body : [s.body]
+        const visible = this.scope.length
         this.genSwitchBody(body, big)
+        this.scope.length = visible
         this.indent--
         this.loops.pop()
         this.emit('}')
@@ -914,8 +992,14 @@ class Generator {
       case 'u16': return `$dv.setUint16(${g}, ${v}, true)`
       case 'i32': return `$dv.setInt32(${g}, ${v}, true)`
       case 'u32': return `$dv.setUint32(${g}, ${v}, true)`
-      case 'i64': return `$dv.setBigInt64(${g}, ${unwrap64(v)}, true)`
-      case 'u64': return `$dv.setBigUint64(${g}, ${unwrap64(v)}, true)`
+      case 'i64': case 'u64': {
+        const big = unwrap64(v)
+        // A 32-bit value widened on the way into private memory: two word stores, no bigint.
+        // (Not for BPF programs: their memory is shared and a 64-bit store must not tear.)
+        const num = this.opts.target === 'user' ? wholeCall(big, 'BigInt(') : null
+        if (num !== null) return `$st64n(${g}, ${num})`
+        return `$dv.${rep(ty) === 'i64' ? 'setBigInt64' : 'setBigUint64'}(${g}, ${big}, true)`
+      }
       case 'f32': return `$dv.setFloat32(${g}, ${v}, true)`
       case 'f64': return `$dv.setFloat64(${g}, ${v}, true)`
       case 'ptr': return `$stp(${g}, ${v})`
@@ -1434,7 +1518,9 @@ class Generator {
     const savedIndent = this.indent
     this.fnDepth++
     this.indent = 0
+    const visible = this.scope.length
     this.genList(e.body)
+    this.scope.length = visible
     const inner = this.lines.splice(saved).map((l) => l.text.trim())
     let result = ''
     if (e.result) result = e.ty.k === 'void' ? `${this.g(e.result, true)}; return;` : `return ${this.g(e.result)};`
@@ -1524,6 +1610,18 @@ class Generator {
 // --- helpers ------------------------------------------------------------------------------------------------------------
 
 /** `BigInt.asUintN(64, x)` -> `x` where the consumer (a 64-bit DataView store) wraps anyway. */
+/** `X` when `v` is exactly `${open}X)` (the call's parentheses enclose the whole expression), else null. */
+function wholeCall(v: string, open: string): string | null {
+  if (!v.startsWith(open) || !v.endsWith(')')) return null
+  let depth = 1
+  for (let i = open.length; i < v.length; i++) {
+    const c = v[i]
+    if (c === '(') depth++
+    else if (c === ')' && --depth === 0) return i === v.length - 1 ? v.slice(open.length, -1) : null
+  }
+  return null
+}
+
 function unwrap64(v: string): string {
   const m = /^BigInt\.as(?:U)?intN\(64, /i.exec(v)
   if (!m || !v.endsWith(')')) return v

@@ -277,8 +277,16 @@ function spaced(t: Token): boolean {
  * "certainly not a macro" without hashing the name; #undef leaves the bit set (it only filters).
  */
 export class MacroTable {
-  private readonly map = new Map<string, Macro>()
-  private readonly filter = new Uint32Array(64 * 4)
+  private map = new Map<string, Macro>()
+  private filter = new Uint32Array(64 * 4)
+
+  /** A copy (macros are never mutated in place, so the entries are shared). */
+  clone(): MacroTable {
+    const t = new MacroTable()
+    t.map = new Map(this.map)
+    t.filter = this.filter.slice()
+    return t
+  }
 
   private static slot(name: string): number {
     return Math.min(name.length, 63) * 4 + ((name.charCodeAt(0) & 127) >> 5)
@@ -300,8 +308,9 @@ export class MacroTable {
 }
 
 export class Expander {
-  readonly macros = new MacroTable()
-  private counter = 0
+  macros = new MacroTable()
+  /** __COUNTER__ */
+  counter = 0
   private readonly eofFor = (t: Token): PPToken => ({ kind: 'eof', text: '', file: t.file, line: t.line, col: t.col, spaceBefore: false, lineStart: true })
 
   constructor(private readonly host: ExpanderHost) {}

@@ -20,8 +20,9 @@ import { systemHeaders } from './headers/index'
 import { lex, strayName, decodeStringLiteral } from './lex'
 import type { LexResult } from './lex'
 import { evaluateIfExpression } from './preprocess-expr'
-import { diagAt, Expander, isCompilerPunct, ListSource, parseDefinition, sameDefinition } from './preprocess-macros'
+import { diagAt, Expander, isCompilerPunct, ListSource, MacroTable, parseDefinition, sameDefinition } from './preprocess-macros'
 import type { ExpanderHost, PPToken, SpecialMacro, TokenSource } from './preprocess-macros'
+import type { PruneCache } from './prune'
 import type { Token } from './token'
 
 export interface PreprocessOptions {
@@ -37,13 +38,61 @@ export interface PreprocessOptions {
   cache?: PreprocessCache
 }
 
-/** System headers lexed once; their tokens are shared by every result, so nobody may mutate tokens. */
+/**
+ * System headers lexed once, and the preprocessor's state after a main file's leading block of
+ * `#include <...>` lines (see IncludePrefix), keyed by that block: tutorial programs all start
+ * with the same few includes, whose thousands of directives then run once per worker, not per
+ * compile. Tokens are shared by every result, so nobody may mutate tokens.
+ */
 export interface PreprocessCache {
   readonly headers: Map<string, LexedFile>
+  readonly prefixes?: Map<string, PrefixState>
+  /** For the compiler's next step over the same tokens (prune.ts). */
+  readonly prune?: PruneCache
 }
 
 export function createPreprocessCache(): PreprocessCache {
-  return { headers: new Map() }
+  return { headers: new Map(), prefixes: new Map(), prune: new WeakMap() }
+}
+
+/** What the preprocessor knows once the leading system includes are done (restored by copying). */
+interface PrefixState {
+  tokens: Token[]
+  diagnostics: Diagnostic[]
+  includes: string[]
+  included: Set<string>
+  pragmaOnce: Set<string>
+  lexed: Map<string, LexedFile>
+  systemNames: Set<string>
+  macros: MacroTable
+  counter: number
+}
+
+/**
+ * The main file's leading `#include <...>` lines: where they end (token index) and a key naming
+ * them with the target and -D definitions, or null when the file does not start that way.
+ */
+function includePrefix(tokens: Token[], opts: PreprocessOptions): { end: number; key: string } | null {
+  let i = 0
+  const lines: string[] = []
+  for (;;) {
+    const t = tokens[i]
+    if (!(t.lineStart && t.kind === 'punct' && t.text === '#')) break
+    const dir = tokens[i + 1]
+    if (!(dir && !dir.lineStart && dir.kind === 'ident' && dir.text === 'include')) break
+    let j = i + 2
+    if (!(tokens[j] && !tokens[j].lineStart && tokens[j].text === '<')) break
+    let line = ''
+    while (tokens[j].kind !== 'eof' && !(j > i + 2 && tokens[j].lineStart)) {
+      line += (tokens[j].spaceBefore ? ' ' : '') + tokens[j].text
+      j++
+    }
+    if (!line.endsWith('>')) break
+    lines.push(line)
+    i = j
+  }
+  if (lines.length === 0) return null
+  return { end: i, key: `${opts.target}\0${JSON.stringify(opts.defines ?? {})}\0${lines.join('\n')}` }
 }
 
 export interface PreprocessResult {
@@ -169,12 +218,16 @@ export function preprocess(main: { name: string; text: string }, opts: Preproces
 }
 
 class Preprocessor implements TokenSource {
-  private readonly diagnostics: Diagnostic[] = []
-  private readonly includes: string[] = []
-  private readonly included = new Set<string>()
-  private readonly pragmaOnce = new Set<string>()
-  private readonly lexed = new Map<string, LexedFile>()
-  private readonly systemNames = new Set<string>()
+  private diagnostics: Diagnostic[] = []
+  private includes: string[] = []
+  private included = new Set<string>()
+  private pragmaOnce = new Set<string>()
+  private lexed = new Map<string, LexedFile>()
+  private systemNames = new Set<string>()
+  /** Output so far. */
+  private out: Token[] = []
+  /** Where the main file's include prefix ends and its cache key, until its state is saved. */
+  private prefixToSave: { end: number; key: string } | null = null
   private readonly files: OpenFile[] = []
   private readonly pending: PPToken[] = []
   private readonly expander: Expander
@@ -215,12 +268,20 @@ class Preprocessor implements TokenSource {
     const mainLex = this.lexFile(this.main.name, this.main.text, false)
     this.mainEof = mainLex.tokens[mainLex.tokens.length - 1]
     this.open(this.main.name, this.main.name, false, mainLex)
-    const defines = Object.entries(this.opts.defines ?? {})
-      .map(([k, v]) => `#define ${k} ${v.replace(/\r?\n/g, ' ')}\n`).join('')
-    if (defines) this.open('<command-line>', '<command-line>', false, this.lexFile('<command-line>', defines, false))
-    this.open('<built-in>', '<built-in>', true, this.lexFile('<built-in>', PREDEFINED_TEXT[this.opts.target === 'bpf' ? 'bpf' : 'user'], true))
+    const prefix = this.opts.cache?.prefixes ? includePrefix(mainLex.tokens, this.opts) : null
+    const saved = prefix ? this.opts.cache!.prefixes!.get(prefix.key) : undefined
+    if (prefix && saved) {
+      this.restore(saved)
+      this.files[0].pos = prefix.end
+    } else {
+      this.prefixToSave = prefix
+      const defines = Object.entries(this.opts.defines ?? {})
+        .map(([k, v]) => `#define ${k} ${v.replace(/\r?\n/g, ' ')}\n`).join('')
+      if (defines) this.open('<command-line>', '<command-line>', false, this.lexFile('<command-line>', defines, false))
+      this.open('<built-in>', '<built-in>', true, this.lexFile('<built-in>', PREDEFINED_TEXT[this.opts.target === 'bpf' ? 'bpf' : 'user'], true))
+    }
 
-    const out: Token[] = []
+    const out = this.out
     for (;;) {
       const t = this.next()
       if (t.kind === 'eof') break
@@ -238,6 +299,40 @@ class Preprocessor implements TokenSource {
   }
 
   // -------------------------------------------------------------------------------------------
+  // The include-prefix cache (PreprocessCache.prefixes)
+
+  /** Called when only the main file is open at `pos`: save the state once the prefix is behind us. */
+  private maybeSavePrefix(pos: number): void {
+    const p = this.prefixToSave
+    if (p === null || pos < p.end) return
+    this.prefixToSave = null
+    if (this.pending.length > 0 || this.fatal || this.diagnostics.some((d) => d.severity === 'error')) return
+    this.opts.cache!.prefixes!.set(p.key, {
+      tokens: this.out.slice(),
+      diagnostics: this.diagnostics.slice(),
+      includes: this.includes.slice(),
+      included: new Set(this.included),
+      pragmaOnce: new Set(this.pragmaOnce),
+      lexed: new Map([...this.lexed].filter(([name]) => this.systemNames.has(name) || name === '<built-in>')),
+      systemNames: new Set(this.systemNames),
+      macros: this.expander.macros.clone(),
+      counter: this.expander.counter,
+    })
+  }
+
+  private restore(s: PrefixState): void {
+    this.out = s.tokens.slice()
+    this.diagnostics = s.diagnostics.slice()
+    this.includes = s.includes.slice()
+    this.included = new Set(s.included)
+    this.pragmaOnce = new Set(s.pragmaOnce)
+    for (const [name, f] of s.lexed) this.lexed.set(name, f)
+    this.systemNames = new Set(s.systemNames)
+    this.expander.macros = s.macros.clone()
+    this.expander.counter = s.counter
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Diagnostics
 
   private diag(tok: Token, severity: Severity, message: string): void {
@@ -252,7 +347,8 @@ class Preprocessor implements TokenSource {
   private lexFile(name: string, text: string, system: boolean): LexedFile {
     let f = this.lexed.get(name)
     if (f === undefined) {
-      const shared = system ? this.opts.cache?.headers : undefined
+      // (<built-in> differs per target, so it is not shared)
+      const shared = system && name !== '<built-in>' ? this.opts.cache?.headers : undefined
       f = shared?.get(name)
       if (f === undefined) {
         f = lex(text, name, { strayTokens: true })
@@ -309,6 +405,7 @@ class Preprocessor implements TokenSource {
     for (;;) {
       if (this.fatal || this.files.length === 0) return this.mainEof
       const f = this.files[this.files.length - 1]
+      if (this.prefixToSave !== null && this.files.length === 1) this.maybeSavePrefix(f.pos)
       const t = f.tokens[f.pos]
       if (t.kind === 'eof') {
         this.endFile(f)

@@ -8,9 +8,12 @@ import { NULL_GUARD } from '../lang/abi'
 export class Memory {
   readonly dv: DataView
   readonly u8: Uint8Array
+  /** Word view for aligned runtime writes on hot paths (the libbpf attr); addresses >> 2. */
+  readonly i32: Int32Array
   constructor(readonly buffer: ArrayBuffer | SharedArrayBuffer) {
     this.dv = new DataView(buffer, NULL_GUARD)
     this.u8 = new Uint8Array(buffer)
+    this.i32 = new Int32Array(buffer, 0, buffer.byteLength >> 2)
   }
 
   get size(): number {

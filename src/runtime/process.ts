@@ -10,13 +10,17 @@
  *   [runtimeEnd, stackLimit)  heap (malloc)
  *   [stackLimit, size)        stack, growing down from `size`
  */
-import type { KernelApi, UserMemory } from '../kernel/api'
-import { CFault, NULL_GUARD, type ProgramEnv, type ProgramExports } from '../lang/abi'
+import type { Caller, KernelApi, UserMemory } from '../kernel/api'
+import { CFault, NULL_GUARD, type ImportFn, type ProgramEnv, type ProgramExports } from '../lang/abi'
 import type { Program } from '../lang/api'
 import { Memory, SegvError } from './memory'
 import { Heap, HeapError } from './libc/heap'
 import { FILE_RECORD, libcImports } from './libc-imports'
-import { libbpfImports } from './libbpf'
+import { libbpfImports, RAISES_ASAN_REPORTS } from './libbpf'
+import { libbpfObjectImports, type BpfObjectTable } from './libbpf-object'
+import { FRAME_RECORD_WORDS } from '../lang/debug-info'
+import { UserObjects } from './asan-objects'
+import { AsanError, SyscallBufferCheck } from './asan'
 
 export interface ProcessIO {
   write(fd: 1 | 2, bytes: Uint8Array): void
@@ -31,25 +35,36 @@ export interface ProcessOptions {
   stackBytes?: number
   /** Control words shared with the driver: ctl[0] != 0 makes the program call trap(). */
   ctl?: Int32Array
-  /** Called at hook points when ctl[0] != 0; throw StopRequest to end the program. */
-  trap?: (sid: number, proc: Process) => void
+  /**
+   * Called at hook points when ctl[0] != 0; throw StopRequest to end the program. Programs
+   * compiled with hooks: 'statements' also pass the hook's scope and register values (debug-info.ts).
+   */
+  trap?: (sid: number, proc: Process, scope?: number, values?: unknown[]) => void
   /** CPU the process runs on (syscalls are made from it). */
   cpu?: number
   /** Simulated clock shared with the kernel views; sleep() advances it. */
   clock?: SimClock
+  /** BPF objects bpf_object__open_file() can open (libbpf-object.ts). */
+  bpfObjects?: BpfObjectTable
+  /** Replaces simulated sleep (sleep, usleep, nanosleep): e.g. a real wait while traffic flows. */
+  sleep?: (ns: bigint, proc: Process) => void
 }
 
 export interface ProcessResult {
   exitCode: number
   /** Set when the process was killed by a signal or stopped by the driver. */
-  signal?: 'SIGSEGV' | 'SIGFPE' | 'SIGABRT' | 'SIGILL' | 'SIGKILL'
+  signal?: 'SIGSEGV' | 'SIGFPE' | 'SIGABRT' | 'SIGILL' | 'SIGKILL' | 'SIGINT'
   /** Human-readable reason for an abnormal end (already written to stderr). */
   reason?: string
 }
 
 /** Thrown by a trap handler (or the runtime) to stop the program from outside. */
 export class StopRequest extends Error {
-  constructor(readonly why: string) {
+  constructor(
+    readonly why: string,
+    /** SIGINT: stopped like Ctrl-C (exit 130, "^C"), not killed. */
+    readonly signal: 'SIGKILL' | 'SIGINT' = 'SIGKILL',
+  ) {
     super(why)
   }
 }
@@ -85,9 +100,17 @@ export class Process {
   /** Scratch `union bpf_attr` area used by the libbpf wrappers (in user memory, as in C). */
   readonly attrAddr: number
   readonly user: UserMemory
+  /** Who enters the kernel (made once: bpf() is called millions of times). */
+  readonly caller: Caller
   /** Address of the FILE records of stdin, stdout, stderr (16 bytes each). */
   readonly filesAddr: number
   readonly comm: string
+  /** Frame records of the running C functions (debug-info.ts): stack bounds for ASan, call stack for the debugger. */
+  readonly frames = new Int32Array(FRAME_RECORD_WORDS)
+  /** The C object an address belongs to (globals, stack variables, heap blocks). */
+  readonly objects: UserObjects
+  /** AddressSanitizer-style checks of syscall buffers (asan.ts), always on. */
+  readonly asan: SyscallBufferCheck
   private readonly dataBase = NULL_GUARD
   private readonly staticStrings = new Map<string, number>()
   private readonly startedAt = performance.now()
@@ -114,10 +137,14 @@ export class Process {
     const heapStart = dataEnd + RUNTIME_AREA
     const stackLimit = size - (opts.stackBytes ?? DEFAULT_STACK)
     this.heap = new Heap(this.mem, heapStart, stackLimit)
-    this.user = userMemoryOf(this.mem)
     this.loadData()
     this.comm = opts.comm ?? program.filename.replace(/^.*\//, '').replace(/\.c$/, '')
     this.pid = kernel.processCreate(this.comm)
+    this.caller = { pid: this.pid, cpu: this.cpu }
+    const layout = { dataBase: this.dataBase, dataEnd, heap: this.heap, stackLimit, stackTop: size, frames: this.frames }
+    this.objects = new UserObjects(program, layout)
+    this.asan = new SyscallBufferCheck(this.objects, program, this.pid)
+    this.user = userMemoryOf(this.mem, this.asan, [dataEnd, heapStart])
   }
 
   /** A NUL-terminated copy of `text` in the heap, made once per text (strerror's static buffers). */
@@ -144,8 +171,9 @@ export class Process {
     return r
   }
 
-  /** sleep(): simulated time moves on (the kernel's clock too), nothing blocks. */
+  /** sleep(): simulated time moves on (the kernel's clock too), nothing blocks; unless the host says otherwise (opts.sleep). */
   sleep(ns: bigint): void {
+    if (this.opts.sleep) return this.opts.sleep(ns, this)
     this.clock.advance(ns)
     this.kernel.advanceClock(Number(ns))
   }
@@ -214,7 +242,12 @@ export class Process {
 
   private instantiate(): ProgramExports {
     if (this.exports) return this.exports
-    const imports = { ...libcImports(this), ...libbpfImports(this) }
+    const bpfImports = { ...libbpfImports(this), ...libbpfObjectImports(this) }
+    const imports = { ...libcImports(this), ...bpfImports }
+    // Functions that enter bpf(): an ASan report kept during the syscall is raised when it returns.
+    for (const name of [...Object.keys(bpfImports), 'syscall']) {
+      if (imports[name] && !RAISES_ASAN_REPORTS.has(name)) imports[name] = raisingAsanReports(imports[name], name, this.asan)
+    }
     for (const imp of this.program.imports) {
       if (!(imp.name in imports)) {
         throw new LinkError(`undefined reference to '${imp.name}'`, imp.line, imp.col)
@@ -229,7 +262,8 @@ export class Process {
       stackLimit: size - (this.opts.stackBytes ?? DEFAULT_STACK),
       imports,
       ctl: this.opts.ctl ?? new Int32Array(1),
-      trap: (sid) => this.opts.trap?.(sid, this),
+      trap: (sid, scope, ...values) => this.opts.trap?.(sid, this, scope, values),
+      frames: this.frames,
       CFault,
     }
     const factory = new Function('$env', this.program.code) as (env: ProgramEnv) => ProgramExports
@@ -278,6 +312,14 @@ export class Process {
       say(reason)
       return { exitCode: 1, reason }
     }
+    if (e instanceof AsanError) {
+      this.io.write(2, new TextEncoder().encode(e.report))
+      return { exitCode: 1, reason: e.summary }
+    }
+    if (e instanceof StopRequest && e.signal === 'SIGINT') {
+      say('^C')
+      return { exitCode: 130, signal: 'SIGINT', reason: e.why }
+    }
     if (e instanceof StopRequest) {
       say(`bpfplay: ${e.why}${where}`)
       return { exitCode: 137, signal: 'SIGKILL', reason: e.why }
@@ -313,12 +355,13 @@ export class Process {
   private positionOf(e: unknown): string {
     if (!(e instanceof Error) || !e.stack) return ''
     // Frames of `new Function` code look like "at f_main (eval at instantiate (...), <anonymous>:LINE:COL)".
-    const m = /<anonymous>:(\d+):\d+/.exec(e.stack)
-    if (!m) return ''
-    // jsLineToSid is indexed by the line numbers of `new Function` stacks (code line + 2).
-    const sid = this.program.jsLineToSid[Number(m[1])] ?? -1
-    const pos = this.program.statements[sid]
-    return pos ? `, at ${pos.file}:${pos.line}:${pos.col}` : ''
+    // jsLineToSid is indexed by the line numbers of `new Function` stacks (code line + 2); the
+    // first frame on a C statement (prelude helpers such as $trap map to none).
+    for (const m of e.stack.matchAll(/<anonymous>:(\d+):\d+/g)) {
+      const pos = this.program.statements[this.program.jsLineToSid[Number(m[1])] ?? -1]
+      if (pos) return `, at ${pos.file}:${pos.line}:${pos.col}`
+    }
+    return ''
   }
 }
 
@@ -333,26 +376,60 @@ export class LinkError extends Error {
 }
 
 /**
- * copy_from_user / copy_to_user over a process's memory. Keys and values are small: a byte loop
- * beats set(subarray()), which allocates a view per call on the syscall hot path.
+ * copy_from_user / copy_to_user over a process's memory. Keys, values and attrs are small and
+ * usually word-aligned on both sides: a word loop is cheapest for them, a byte loop for the
+ * rest (set(subarray()) allocates a view per call, worth it only for long copies).
  */
-export function userMemoryOf(mem: Memory): UserMemory {
+export function userMemoryOf(mem: Memory, asan?: SyscallBufferCheck, runtimeArea: readonly [number, number] = [0, 0]): UserMemory {
   const u8 = mem.u8
+  const i32 = mem.i32
   const size = u8.length
-  const mapped = (addr: number, len: number) => addr >= NULL_GUARD && len >= 0 && addr + len <= size && Number.isInteger(addr)
+  // (addr >>> 0) === addr: an integer below 4 GiB, which every mapped address is
+  const mapped = (addr: number, len: number) => (addr >>> 0) === addr && addr >= NULL_GUARD && len >= 0 && addr + len <= size
+  // Word view of the other side (the kernel's buffer), made once per array: typed-array
+  // .buffer and .byteOffset getters cost ~20 ns on shared memory, an identity test nothing.
+  let other: Uint8Array | null = null
+  let other32: Int32Array | null = null
+  const wordsOf = (a: Uint8Array): Int32Array | null => {
+    if (a !== other) {
+      other = a
+      other32 = a.byteOffset === 0 ? new Int32Array(a.buffer, 0, a.buffer.byteLength >> 2) : null
+    }
+    return other32
+  }
   return {
     copyFromUser(dst, dstOffset, addr, len) {
+      // (the runtime area, where libbpf keeps its attr, holds no C object)
+      if (asan !== undefined && (addr < runtimeArea[0] || addr >= runtimeArea[1])) asan.read(addr, len)
       if (!mapped(addr, len)) return false
       if (len > 64) dst.set(u8.subarray(addr, addr + len), dstOffset)
-      else for (let i = 0; i < len; i++) dst[dstOffset + i] = u8[addr + i]
+      else if (((addr | dstOffset | len) & 3) === 0 && wordsOf(dst) !== null) {
+        const w = other32!
+        for (let s = addr >> 2, d = dstOffset >> 2, end = s + (len >> 2); s < end; s++, d++) w[d] = i32[s]
+      } else for (let i = 0; i < len; i++) dst[dstOffset + i] = u8[addr + i]
       return true
     },
     copyToUser(addr, src, srcOffset, len) {
+      // ASan first: an overrun is reported (and cut to the object) even where the bytes past it are unmapped
+      if (asan !== undefined && (addr < runtimeArea[0] || addr >= runtimeArea[1])) len = asan.write(addr, len)
       if (!mapped(addr, len)) return false
       if (len > 64) u8.set(src.subarray(srcOffset, srcOffset + len), addr)
-      else for (let i = 0; i < len; i++) u8[addr + i] = src[srcOffset + i]
+      else if (((addr | srcOffset | len) & 3) === 0 && wordsOf(src) !== null) {
+        const w = other32!
+        for (let d = addr >> 2, s = srcOffset >> 2, end = d + (len >> 2); d < end; s++, d++) i32[d] = w[s]
+      } else for (let i = 0; i < len; i++) u8[addr + i] = src[srcOffset + i]
       return true
     },
+  }
+}
+
+/** An import that enters the kernel, raising a syscall buffer report (asan.ts) once the call returns. */
+function raisingAsanReports(f: ImportFn, name: string, asan: SyscallBufferCheck): ImportFn {
+  return function (this: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    const r = f.apply(this, arguments as unknown as unknown[])
+    if (asan.hasPending) asan.raisePending(name)
+    return r
   }
 }
 

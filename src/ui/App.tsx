@@ -1,6 +1,11 @@
 /**
  * The playground page: toolbar on top; the editor above the console on the left; the kernel
- * inspector on the right. Panes are resizable; on narrow screens they stack.
+ * inspector on the right; the lesson panel, when open, beside the editors. Panes are
+ * resizable; on narrow screens they stack.
+ *
+ * `?lesson=<id or URL>&step=N` opens a lesson at a step. With `&embed=1` the page is the
+ * embedded view for documentation: one lesson step, the editor and the console, Run and
+ * Check, and nothing saved in this browser's storage.
  */
 import { useEffect, useState } from 'react'
 import { restoreWorkspace, startMachine } from './bootstrap'
@@ -11,9 +16,14 @@ import { Inspector } from './inspector/Inspector'
 import { useIsolation } from './isolation'
 import { useSizes } from './layout/sizes'
 import { Splitter } from './layout/Splitter'
+import { EmbedBar } from './lessons/EmbedBar'
+import { LessonPanel } from './lessons/LessonPanel'
+import { useLessons } from './lessons/store'
+import { readLessonParams, type LessonParams } from './lessons/url'
 import { useMachine } from './machine/store'
 import { Toolbar } from './toolbar/Toolbar'
 import { useWorkspace } from './workspace/store'
+import './styles/lessons.css'
 
 function IsolationBanner({ why }: { why: string }) {
   return (
@@ -25,17 +35,51 @@ function IsolationBanner({ why }: { why: string }) {
   )
 }
 
-export function App() {
+/** The embedded view: no autosave (the lesson's code must not replace the visitor's own work). */
+function EmbedApp({ params }: { params: LessonParams }) {
+  const iso = useIsolation()
+  const phase = useMachine((s) => s.phase)
+  useEffect(() => {
+    useLessons.getState().setEmbed(true)
+    void useLessons.getState().openLesson(params.lesson!, (params.step ?? 1) - 1, true)
+  }, [params])
+  useEffect(() => {
+    if (iso.state !== 'isolated') return
+    return startMachine(false)
+  }, [iso.state])
+  useEffect(installShortcuts, [])
+  return (
+    <div className="app app-embed" data-phase={phase} data-isolation={iso.state} data-embed="1">
+      <EmbedBar canRun={iso.state === 'isolated'} />
+      {iso.state === 'unavailable' && <IsolationBanner why={iso.why} />}
+      <main className="embed-workspace">
+        <LessonPanel embed />
+        <div className="embed-right">
+          <EditorPane editable={iso.state !== 'waiting'} />
+          <Console />
+        </div>
+      </main>
+    </div>
+  )
+}
+
+function PlaygroundApp({ params }: { params: LessonParams }) {
   const iso = useIsolation()
   const [restored] = useState(restoreWorkspace)
   const phase = useMachine((s) => s.phase)
   const exampleId = useWorkspace((s) => s.exampleId)
+  const lessonsOpen = useLessons((s) => s.open)
   const sizes = useSizes()
 
   useEffect(() => {
+    // A lesson link opens the lesson; its starter code replaces the editors only on a first visit.
+    if (params.lesson) void useLessons.getState().openLesson(params.lesson, params.step !== null ? params.step - 1 : undefined, restored.firstVisit)
+  }, [params, restored])
+
+  useEffect(() => {
     if (iso.state !== 'isolated') return
-    return startMachine(restored.firstVisit)
-  }, [iso.state, restored])
+    return startMachine(restored.firstVisit && !params.lesson)
+  }, [iso.state, restored, params])
 
   useEffect(installShortcuts, [])
 
@@ -43,15 +87,23 @@ export function App() {
     <div className="app" data-phase={phase} data-isolation={iso.state} data-example={exampleId ?? ''}>
       <Toolbar canRun={iso.state === 'isolated'} />
       {iso.state === 'unavailable' && <IsolationBanner why={iso.why} />}
-      <main className="workspace" style={{ '--left': `${sizes.left}%`, '--console': `${sizes.console}%` } as React.CSSProperties}>
-        <div className="col-left">
-          <EditorPane editable={iso.state !== 'waiting'} />
-          <Splitter orientation="horizontal" invert value={sizes.console} min={14} max={80} onChange={(v) => sizes.set({ console: v })} label="Resize the console" />
-          <Console />
-        </div>
-        <Splitter orientation="vertical" value={sizes.left} min={30} max={75} onChange={(v) => sizes.set({ left: v })} label="Resize the inspector" />
-        <Inspector />
-      </main>
+      <div className={`workspace-frame ${lessonsOpen ? 'with-lessons' : ''}`}>
+        {lessonsOpen && <LessonPanel />}
+        <main className="workspace" style={{ '--left': `${sizes.left}%`, '--console': `${sizes.console}%` } as React.CSSProperties}>
+          <div className="col-left">
+            <EditorPane editable={iso.state !== 'waiting'} />
+            <Splitter orientation="horizontal" invert value={sizes.console} min={14} max={80} onChange={(v) => sizes.set({ console: v })} label="Resize the console" />
+            <Console />
+          </div>
+          <Splitter orientation="vertical" value={sizes.left} min={30} max={75} onChange={(v) => sizes.set({ left: v })} label="Resize the inspector" />
+          <Inspector />
+        </main>
+      </div>
     </div>
   )
+}
+
+export function App() {
+  const [params] = useState(() => readLessonParams())
+  return params.embed ? <EmbedApp params={params} /> : <PlaygroundApp params={params} />
 }

@@ -17,7 +17,8 @@ import { parse } from '../lang/parse'
 import { preprocess } from '../lang/preprocess'
 import { LoopChecker, reachableFunctions } from './check-loops'
 import { CheckWalker, type Finding } from './check-walk'
-import { findEntries } from './loader'
+import { Errno } from '../kernel/uapi'
+import { findEntries, pickEntry } from './loader'
 
 export type { Finding, FindingKind } from './check-walk'
 
@@ -53,4 +54,21 @@ export function formatFindings(findings: readonly Finding[]): string {
   return findings
     .map((f) => `${f.pos.file}:${f.pos.line}:${f.pos.col}: ${f.message.split('\n').join(`\n${' '.repeat(2)}`)}\n  ${f.explanation}`)
     .join('\n')
+}
+
+/**
+ * How BPF_PROG_LOAD fails for a refused program, as the libbpf object API reports it
+ * (src/runtime/libbpf-object.ts): the program's name, errno (E2BIG for a program too large,
+ * else EACCES) and the log, one finding with its explanation per entry. undefined when accepted.
+ */
+export function verifierRefusal(program: Program, findings: readonly Finding[], entry?: string): { prog: string; errno: number; log: string } | undefined {
+  if (findings.length === 0) return undefined
+  let prog = '?'
+  try {
+    prog = pickEntry({ entries: findEntries(program), program }, entry).name
+  } catch {
+    // no entry: the verifier messages still apply
+  }
+  const tooLarge = findings.some((f) => f.kind === 'loop' && f.message.startsWith('BPF program is too large'))
+  return { prog, errno: tooLarge ? Errno.E2BIG : Errno.EACCES, log: formatFindings(findings) }
 }

@@ -2,17 +2,24 @@
  * Worker thread body of one simulated CPU in parallel mode: attach to the kernel, build the
  * CPU, then poll its RX queue NAPI-style until the queue is closed and drained. Trace lines go to
  * the parent in batches; the final counts go in one message. No logic of its own beyond that loop.
+ * In live mode (job.live) the CPU runs whatever program is attached to its interface, looked up
+ * once per poll (follow.ts), instead of one program given at start.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { Kernel } from '../kernel/kernel'
 import { CpuStop, XdpCpu, type XdpFault } from './cpu'
+import type { Program } from '../lang/api'
+import { FollowingCpu } from './follow'
 import type { LoadedProgram } from './loader'
 import { XDP_PACKET_HEADROOM } from './packets'
 import { NAPI_BUDGET, RxQueue, XDP_TAILROOM } from './rx-queue'
 
 export interface CpuWorkerJob {
   sab: SharedArrayBuffer
-  loaded: LoadedProgram
+  /** The program to run (parallel mode). */
+  loaded?: LoadedProgram
+  /** Live mode: run what is attached to interface `ifindex`; `objects` are the host's compiled programs by object key. */
+  live?: { objects: Record<string, Program>; ifindex: number }
   cpu: number
   entry?: string
   /** Kernel address of this CPU's RX queue (rx-queue.ts). */
@@ -37,6 +44,9 @@ export type CpuWorkerMessage =
       /** Time spent processing packets (NAPI polls), in ms. */
       busyMs: number
       stopped: boolean
+      /** Live mode: packets that found no program attached, and the ids of the programs run. */
+      noProgram?: number
+      programs?: number[]
     }
   | { kind: 'error'; message: string }
 
@@ -52,21 +62,22 @@ function main(job: CpuWorkerJob): void {
     port.postMessage({ kind: 'trace', lines } satisfies CpuWorkerMessage)
     lines = []
   }
-  const cpu = new XdpCpu({
+  const common = {
     kernel,
-    loaded: job.loaded,
     cpu: job.cpu,
-    entry: job.entry,
     seed: job.seed,
     ctl: job.ctl,
     trap: () => {
       if (Atomics.load(job.ctl, 0) !== 0) throw new CpuStop('stopped')
     },
-    trace: (line) => {
+    trace: (line: string) => {
       lines.push(line)
       if (lines.length >= TRACE_BATCH) flush()
     },
-  })
+  }
+  const follow = job.live ? new FollowingCpu({ ...common, objects: job.live.objects, ifindex: job.live.ifindex }) : null
+  const fixed = job.loaded ? new XdpCpu({ ...common, loaded: job.loaded, entry: job.entry }) : null
+  if (!follow && !fixed) throw new Error('CPU job without a program or an interface to follow')
   const room = queue.bufferBytes - XDP_PACKET_HEADROOM - XDP_TAILROOM
   let first = 0
   let stopped = false
@@ -80,10 +91,16 @@ function main(job: CpuWorkerJob): void {
       const t = performance.now()
       if (first === 0) first = t
       const n = ready < NAPI_BUDGET ? ready : NAPI_BUDGET
-      for (let i = 0; i < n; i++) {
-        const data = queue.dataAt(pos)
-        cpu.run(data, queue.lengthAt(pos), data - XDP_PACKET_HEADROOM, data + room, queue.tagAt(pos))
-        pos = (pos + 1) | 0
+      const cpu = follow ? follow.poll() : fixed
+      if (cpu === null) {
+        follow!.passNoProgram(n)
+        pos = (pos + n) | 0
+      } else {
+        for (let i = 0; i < n; i++) {
+          const data = queue.dataAt(pos)
+          cpu.run(data, queue.lengthAt(pos), data - XDP_PACKET_HEADROOM, data + room, queue.tagAt(pos))
+          pos = (pos + 1) | 0
+        }
       }
       queue.release(pos)
       busyMs += performance.now() - t
@@ -96,19 +113,23 @@ function main(job: CpuWorkerJob): void {
   const end = performance.now()
   const activeMs = first === 0 ? 0 : end - first
   flush()
-  cpu.close()
+  const counts = (follow ?? fixed)!
+  if (follow) follow.close()
+  else fixed!.close()
   kernel.detach()
   port.postMessage({
     kind: 'done',
     cpu: job.cpu,
-    packets: cpu.packets,
-    actions: cpu.actions,
-    invalidActions: cpu.invalidActions,
-    faultCount: cpu.faultCount,
-    faults: cpu.faults,
+    packets: counts.packets,
+    actions: counts.actions,
+    invalidActions: counts.invalidActions,
+    faultCount: counts.faultCount,
+    faults: counts.faults,
     activeMs,
     busyMs,
     stopped,
+    noProgram: follow?.noProgram,
+    programs: follow?.programs,
   } satisfies CpuWorkerMessage)
 }
 

@@ -36,3 +36,18 @@ export function sortedDump(d: MapDump): MapDump {
   for (const [name, entries] of Object.entries(d)) out[name] = [...entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   return out
 }
+
+/**
+ * Contents of the live maps named like the program's maps (the kernel keeps 15 characters of a
+ * name), newest first when several match: what is left when userspace loaded the program itself
+ * (only maps that are pinned, or still held, outlive it).
+ */
+export function dumpMapsByName(kernel: Kernel, names: readonly string[]): MapDump {
+  const snaps = kernel.maps().sort((a, b) => b.id - a.id)
+  const out: MapDump = {}
+  for (const name of names) {
+    const snap = snaps.find((s) => s.name === name.slice(0, 15))
+    if (snap) out[name] = snap.entries.map((e) => ({ key: hex(e.key), value: Array.isArray(e.value) ? e.value.map(hex) : hex(e.value) }))
+  }
+  return out
+}

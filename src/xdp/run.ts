@@ -42,20 +42,27 @@ export interface XdpRunOptions {
   workerScript?: string | URL
   /** Stop after this long (ms); the packets not processed are not counted. */
   timeoutMs?: number
+  /** Parallel mode: packets per second the NIC receives (default: as fast as the CPUs take them). */
+  ratePps?: number
 }
 
 export interface CpuResult {
   cpu: number
   packets: number
   actions: number[]
+  /** Live mode: packets that found no program attached (passed), and the ids of the programs this CPU ran. */
+  noProgram?: number
+  programs?: number[]
   /** Parallel mode: ms between this CPU's first packet and its end, and ms spent processing. */
   activeMs?: number
   busyMs?: number
 }
 
 export interface XdpRunResult {
-  mode: 'parallel' | 'reproducible'
+  mode: 'parallel' | 'reproducible' | 'live'
   packets: number
+  /** Live mode: packets that found no program attached (counted in XDP_PASS too). */
+  noProgram?: number
   /** Packets per XDP action: ABORTED, DROP, PASS, TX, REDIRECT. */
   actions: number[]
   invalidActions: number
@@ -73,14 +80,14 @@ export interface XdpRunResult {
 
 const MAX_FAULTS = 20
 
-function cpuCount(opts: XdpRunOptions): number {
+export function cpuCount(opts: Pick<XdpRunOptions, 'cpus' | 'kernel'>): number {
   const n = opts.cpus ?? Math.min(DEFAULT_CPUS, opts.kernel.possibleCpus)
   if (!Number.isInteger(n) || n < 1) throw new Error(`cpus must be a positive integer, not ${n}`)
   if (n > opts.kernel.possibleCpus) throw new Error(`${n} CPUs asked, the kernel has ${opts.kernel.possibleCpus} possible CPUs`)
   return n
 }
 
-function summarise(mode: XdpRunResult['mode'], perCpu: (CpuResult & { invalidActions: number; faultCount: number; faults: XdpFault[] })[], elapsedMs: number, stopped: boolean): XdpRunResult {
+export function summarise(mode: XdpRunResult['mode'], perCpu: (CpuResult & { invalidActions: number; faultCount: number; faults: XdpFault[] })[], elapsedMs: number, stopped: boolean): XdpRunResult {
   const actions = [0, 0, 0, 0, 0]
   let packets = 0
   let invalidActions = 0
@@ -94,14 +101,16 @@ function summarise(mode: XdpRunResult['mode'], perCpu: (CpuResult & { invalidAct
     faults.push(...c.faults)
   }
   faults.sort((a, b) => a.packet - b.packet)
+  const live = perCpu.some((c) => c.noProgram !== undefined)
   return {
     mode,
     packets,
+    ...(live ? { noProgram: perCpu.reduce((n, c) => n + (c.noProgram ?? 0), 0) } : {}),
     actions,
     invalidActions,
     faultCount,
     faults: faults.slice(0, MAX_FAULTS),
-    perCpu: perCpu.map(({ cpu, packets, actions, activeMs, busyMs }) => ({ cpu, packets, actions, activeMs, busyMs })),
+    perCpu: perCpu.map(({ cpu, packets, actions, activeMs, busyMs, noProgram, programs }) => ({ cpu, packets, actions, activeMs, busyMs, ...(live ? { noProgram, programs } : {}) })),
     elapsedMs,
     stopped,
   }
@@ -181,6 +190,7 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
     // The NIC: each frame goes to the RX queue (CPU) of its flow.
     // Buffers are published per NAPI batch, as a NIC moves its ring tail.
     const unpublished = new Array(cpus).fill(0)
+    const rate = opts.ratePps ?? 0
     let tag = 0
     outer: for (const frame of opts.source.frames) {
       const q = rxQueue(frame, cpus)
@@ -199,6 +209,18 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
         unpublished[q] = 0
       }
       if ((tag & 1023) === 0 && stop()) break
+      if (rate > 0) {
+        // Ahead of the rate: hand the CPUs what is queued and wait until the next frame is due.
+        const ahead = tag + 1 - ((performance.now() - t0) * rate) / 1000
+        if (ahead >= 1) {
+          queues.forEach((r, i) => {
+            r.queue.publish()
+            unpublished[i] = 0
+          })
+          await new Promise((r) => setTimeout(r, Math.min(50, (ahead * 1000) / rate)))
+          if (stop()) break
+        }
+      }
       tag++
     }
   } finally {

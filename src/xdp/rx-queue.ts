@@ -167,6 +167,11 @@ export class RxQueue {
     }
   }
 
+  /** Buffers published from `tail` on, without waiting (0 when none yet). */
+  available(tail: number): number {
+    return (Atomics.load(this.i32, HEAD) - tail) | 0
+  }
+
   /** Current consumer position. */
   tail(): number {
     return Atomics.load(this.i32, TAIL)

@@ -1,6 +1,7 @@
-// XDP program (xdp-tutorial style): count packets per action in a per-CPU array.
-// Loading it on simulated CPUs with traffic comes in a later version of bpfplay;
-// for now this tab is checked by the compiler as you type.
+// XDP program (xdp-tutorial style): count packets per action in a per-CPU array, pinned by name
+// at /sys/fs/bpf/xdp_stats_map so that any program can read it.
+// Try it from the toolbar's eth0 row: Attach XDP (it loads the program first), start the
+// Traffic, and watch the map count up in the inspector; Step sends a single packet.
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
 
@@ -9,6 +10,7 @@ struct {
     __type(key, __u32);
     __type(value, __u64);
     __uint(max_entries, XDP_REDIRECT + 1);
+    __uint(pinning, LIBBPF_PIN_BY_NAME);
 } xdp_stats_map SEC(".maps");
 
 SEC("xdp")

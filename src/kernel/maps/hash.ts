@@ -231,6 +231,15 @@ export class HashOps implements MapOps {
   private find(mem: KernelMemory, m: MapDesc, hi: number, hash: number, keyAddr: number): number {
     const i32 = mem.i32
     let n = i32[hi]
+    if (m.keySize === 4 && (keyAddr & 3) === 0) {
+      // the common u32 key: one word compare instead of keyEq's loop
+      const kw = i32[keyAddr >> 2]
+      while ((n & 1) === 0) {
+        if (i32[(n + E_HASH) >> 2] === hash && i32[(n + E_KEY) >> 2] === kw) return n
+        n = i32[(n + E_HNEXT) >> 2]
+      }
+      return 0
+    }
     while ((n & 1) === 0) {
       if (i32[(n + E_HASH) >> 2] === hash && keyEq(mem, n + E_KEY, keyAddr, m.keySize)) return n
       n = i32[(n + E_HNEXT) >> 2]

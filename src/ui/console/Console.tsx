@@ -1,10 +1,16 @@
 /**
- * The console card: every run with its compiler diagnostics (a click jumps to the position in
- * the editor), its stdout and stderr (stderr in red) in the order the program wrote them, and
- * a closing status line. It follows the output while scrolled to the bottom.
+ * The console card, a strip of tabs: Output (every run with its compiler diagnostics, a click
+ * jumps to the position in the editor; its stdout and stderr, stderr in red, in the order the
+ * program wrote them; a closing status line; it follows the output while scrolled to the
+ * bottom) and bpftool (a terminal on the same kernel). A tab is one entry of CONSOLE_TABS:
+ * a trace_pipe tab is one more line there. Tabs follow the ARIA tabs pattern (arrow keys,
+ * Home/End move between them); inactive panels stay mounted, so they keep their scroll.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { Diagnostic } from '../../lang/api'
+import { BpftoolPane } from '../bpftool/BpftoolPane'
+import { ClearTrace, TracePipe } from '../xdp/TracePipe'
+import { useBpftool } from '../bpftool/store'
 import { isFileName } from '../workspace/files'
 import { useWorkspace } from '../workspace/store'
 import { useConsole, type ConsoleEntry, type RunEntry } from './store'
@@ -72,9 +78,8 @@ function EntryView({ entry }: { entry: ConsoleEntry }) {
   return <div className={`note note-${entry.tone}`}>{entry.text}</div>
 }
 
-export function Console() {
+function OutputPanel() {
   const entries = useConsole((s) => s.entries)
-  const clear = useConsole((s) => s.clear)
   const body = useRef<HTMLDivElement>(null)
   const stick = useRef(true)
 
@@ -93,23 +98,98 @@ export function Console() {
   }, [])
 
   return (
+    <div className="console-body" ref={body} data-testid="console">
+      {entries.length === 0 && (
+        <p className="empty">
+          Output of <code>user.c</code> appears here. Press <kbd>Run</kbd> or <kbd>Ctrl</kbd>+<kbd>Enter</kbd>.
+        </p>
+      )}
+      {entries.map((e) => (
+        <EntryView key={e.id} entry={e} />
+      ))}
+    </div>
+  )
+}
+
+function ClearOutput() {
+  const empty = useConsole((s) => s.entries.length === 0)
+  return (
+    <button className="btn btn-ghost btn-small" onClick={() => useConsole.getState().clear()} disabled={empty} aria-label="Clear the output">
+      Clear
+    </button>
+  )
+}
+
+function ClearBpftool() {
+  const empty = useBpftool((s) => s.entries.length === 0)
+  return (
+    <button className="btn btn-ghost btn-small" onClick={() => useBpftool.getState().clear()} disabled={empty} aria-label="Clear the bpftool transcript">
+      Clear
+    </button>
+  )
+}
+
+interface ConsoleTab {
+  id: string
+  label: string
+  panel: () => ReactNode
+  actions?: () => ReactNode
+}
+
+/** The tabs, in order. */
+const CONSOLE_TABS: ConsoleTab[] = [
+  { id: 'output', label: 'Output', panel: () => <OutputPanel />, actions: () => <ClearOutput /> },
+  { id: 'bpftool', label: 'bpftool', panel: () => <BpftoolPane />, actions: () => <ClearBpftool /> },
+  { id: 'trace', label: 'trace_pipe', panel: () => <TracePipe />, actions: () => <ClearTrace /> },
+]
+
+export function Console() {
+  const [active, setActive] = useState(CONSOLE_TABS[0].id)
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([])
+  const current = CONSOLE_TABS.find((t) => t.id === active) ?? CONSOLE_TABS[0]
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = CONSOLE_TABS.findIndex((t) => t.id === active)
+    const n = CONSOLE_TABS.length
+    const to = e.key === 'ArrowRight' ? (i + 1) % n : e.key === 'ArrowLeft' ? (i - 1 + n) % n : e.key === 'Home' ? 0 : e.key === 'End' ? n - 1 : -1
+    if (to < 0) return
+    e.preventDefault()
+    setActive(CONSOLE_TABS[to].id)
+    tabRefs.current[to]?.focus()
+  }
+
+  return (
     <section className="card console-card" aria-label="Console">
-      <div className="card-head">
-        <h2 className="card-title">Console</h2>
-        <button className="btn btn-ghost btn-small" onClick={clear} disabled={entries.length === 0}>
-          Clear
-        </button>
+      <div className="card-head console-head">
+        <h2 className="visually-hidden">Console</h2>
+        <div className="console-tabs" role="tablist" aria-label="Console" onKeyDown={onKeyDown}>
+          {CONSOLE_TABS.map((t, i) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[i] = el
+              }}
+              id={`console-tab-${t.id}`}
+              role="tab"
+              type="button"
+              aria-selected={t.id === active}
+              aria-controls={`console-panel-${t.id}`}
+              tabIndex={t.id === active ? 0 : -1}
+              className={`tab console-tab ${t.id === active ? 'tab-active' : ''}`}
+              data-tab={t.id}
+              onClick={() => setActive(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div className="console-actions">{current.actions?.()}</div>
       </div>
-      <div className="console-body" ref={body} data-testid="console">
-        {entries.length === 0 && (
-          <p className="empty">
-            Output of <code>user.c</code> appears here. Press <kbd>Run</kbd> or <kbd>Ctrl</kbd>+<kbd>Enter</kbd>.
-          </p>
-        )}
-        {entries.map((e) => (
-          <EntryView key={e.id} entry={e} />
-        ))}
-      </div>
+      {CONSOLE_TABS.map((t) => (
+        <div key={t.id} id={`console-panel-${t.id}`} role="tabpanel" aria-labelledby={`console-tab-${t.id}`} className="console-panel" hidden={t.id !== active}>
+          {t.panel()}
+        </div>
+      ))}
     </section>
   )
 }

@@ -13,6 +13,7 @@ import { FILE_NAMES, type FileName } from '../workspace/files'
 import { useWorkspace } from '../workspace/store'
 import { ownDiagnostics, useDiagnostics } from './diagnostics-store'
 import { monaco } from './monaco-setup'
+import { installDebugDecorations } from './debug-decorations'
 
 type Model = ReturnType<typeof monaco.editor.createModel>
 type ViewState = ReturnType<ReturnType<typeof monaco.editor.create>['saveViewState']>
@@ -60,6 +61,7 @@ export default function CodeEditor() {
       // Let the page scroll on touch screens and small windows when the editor is at an end.
       scrollbar: { alwaysConsumeMouseWheel: false, horizontalScrollbarSize: 10, verticalScrollbarSize: 12 },
       'semanticHighlighting.enabled': false,
+      glyphMargin: true, // breakpoints (debug-decorations.ts)
       ariaLabel: `${shown} (C source)`,
     })
 
@@ -106,11 +108,13 @@ export default function CodeEditor() {
     })
 
     const unsubTheme = useTheme.subscribe((t) => monaco.editor.setTheme(t.theme === 'dark' ? 'bpfplay-dark' : 'bpfplay-light'))
+    const disposeDebug = installDebugDecorations(editor, models['user.c'], () => shown === 'user.c')
 
     return () => {
       unsubDiag()
       unsubWs()
       unsubTheme()
+      disposeDebug()
       subs.forEach((d) => d.dispose())
       editor.dispose()
       Object.values(models).forEach((m) => m.dispose())

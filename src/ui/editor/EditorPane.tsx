@@ -7,12 +7,14 @@ import { lazy, Suspense } from 'react'
 import { FILE_NAMES, type FileName } from '../workspace/files'
 import { useWorkspace } from '../workspace/store'
 import { ownDiagnostics, useDiagnostics } from './diagnostics-store'
+import { DebugPanel } from '../debugger/DebugPanel'
+import { DebugBar } from '../debugger/DebugBar'
 
 const CodeEditor = lazy(() => import('./CodeEditor'))
 
 const ROLE: Record<FileName, string> = {
   'user.c': 'userspace program: runs as a process and calls bpf() through libbpf',
-  'xdp_prog.c': 'XDP program: checked by the compiler as you type; running it on simulated CPUs with traffic comes in a later version',
+  'xdp_prog.c': 'XDP program: checked by the compiler as you type; load and attach it with the eth0 bar, or from user.c with bpf_object__open_file()',
 }
 
 function TabCounts({ file }: { file: FileName }) {
@@ -50,24 +52,28 @@ export function EditorPane({ editable }: { editable: boolean }) {
   const setActive = useWorkspace((s) => s.setActive)
   return (
     <section className="card editor-card" aria-label="Editor">
-      <div className="tabs" role="tablist" aria-label="Source files">
-        {FILE_NAMES.map((name) => (
-          <button
-            key={name}
-            role="tab"
-            id={`tab-${name}`}
-            aria-selected={active === name}
-            aria-controls="editor-panel"
-            className={`tab ${active === name ? 'tab-active' : ''}`}
-            onClick={() => setActive(name)}
-          >
-            <span className="tab-name">{name}</span>
-            <TabCounts file={name} />
-          </button>
-        ))}
+      <div className="tabs">
+        {/* the tablist holds only tabs (ARIA); the role text and the debug bar sit beside it */}
+        <div className="tablist-files" role="tablist" aria-label="Source files">
+          {FILE_NAMES.map((name) => (
+            <button
+              key={name}
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={active === name}
+              aria-controls="editor-panel"
+              className={`tab ${active === name ? 'tab-active' : ''}`}
+              onClick={() => setActive(name)}
+            >
+              <span className="tab-name">{name}</span>
+              <TabCounts file={name} />
+            </button>
+          ))}
+        </div>
         <span className="tab-role" title={ROLE[active]}>
           {ROLE[active]}
         </span>
+        {editable && <DebugBar />}
       </div>
       <div className="editor-body" id="editor-panel" role="tabpanel" aria-labelledby={`tab-${active}`}>
         {editable ? (
@@ -78,6 +84,7 @@ export function EditorPane({ editable }: { editable: boolean }) {
           <Fallback />
         )}
       </div>
+      {editable && <DebugPanel />}
     </section>
   )
 }

@@ -1,22 +1,27 @@
 /**
  * The kernel inspector: what the simulated kernel holds right now. Maps (a bpftool-like list,
- * then the selected map's elements, hash buckets and bpftool text), the bpffs pin tree and the
- * failed calls. Everything comes from the kernel view store, refreshed at display rate.
+ * then the selected map's elements decoded with the program's C types, its hash buckets with
+ * the get_next_key walk, its batch cursors and bpftool text; a frozen map says so and links
+ * the writes it refused), the bpffs pin tree and the failed calls. Everything comes from the
+ * kernel view store, refreshed at display rate.
  */
 import { useMemo, useState, type ReactNode } from 'react'
 import { useMachine } from '../machine/store'
 import { bpftoolMapShow } from './bpftool-format'
 import { isEndOfWalk } from './explain'
+import { BatchCursors } from './BatchCursors'
 import { FailedCalls } from './FailedCalls'
+import { FreezeBanner } from './FreezeBanner'
 import { HashBuckets } from './HashBuckets'
 import { useKernelView } from './kernel-view'
 import { MapContents } from './MapContents'
 import { MapsList, type ListedMap } from './MapsList'
 import { mapFlagNames, mapTypeName } from './names'
 import { PinTree } from './PinTree'
+import { XdpPanel } from '../xdp/XdpPanel'
 
 type Tab = 'maps' | 'bpffs' | 'failed'
-type Detail = 'elements' | 'buckets' | 'bpftool'
+type Detail = 'elements' | 'buckets' | 'batches' | 'bpftool'
 
 function Tabs<T extends string>({ label, tabs, value, onChange, small }: { label: string; tabs: { id: T; label: ReactNode }[]; value: T; onChange(t: T): void; small?: boolean }) {
   return (
@@ -27,6 +32,15 @@ function Tabs<T extends string>({ label, tabs, value, onChange, small }: { label
         </button>
       ))}
     </div>
+  )
+}
+
+function LockGlyph() {
+  return (
+    <svg className="lock-glyph" width="14" height="14" viewBox="0 0 16 16" role="img" aria-label="frozen">
+      <rect x="3" y="7" width="10" height="7.5" rx="1.5" fill="currentColor" />
+      <path d="M5.2 7V5a2.8 2.8 0 0 1 5.6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    </svg>
   )
 }
 
@@ -41,6 +55,8 @@ export function Inspector() {
   const [tab, setTab] = useState<Tab>('maps')
   const [detail, setDetail] = useState<Detail>('elements')
   const [selected, setSelected] = useState<number | null>(null)
+  /** A failed call to point at when the Failed calls tab opens from a link. */
+  const [focusSeq, setFocusSeq] = useState<number | null>(null)
 
   const listed: ListedMap[] = useMemo(() => {
     const live = new Set(view.maps.map((m) => m.id))
@@ -51,8 +67,14 @@ export function Inspector() {
   const current = listed.find((m) => m.snap.id === selected) ?? listed[listed.length - 1]
   const map = current?.snap
   const isHash = map?.nBuckets !== undefined
-  const detailTab: Detail = detail === 'buckets' && !isHash ? 'elements' : detail
+  const batchCount = map ? view.batches.filter((b) => b.mapId === map.id).length : 0
+  const detailTab: Detail = (detail === 'buckets' && !isHash) || (detail === 'batches' && !isHash && batchCount === 0) ? 'elements' : detail
+  const showFailed = (seq: number) => {
+    setFocusSeq(seq)
+    setTab('failed')
+  }
   const comm = (pid: number) => view.processes.find((p) => p.pid === pid)?.comm
+  const frozenIds = useMemo(() => new Set(listed.filter((m) => m.snap.frozen).map((m) => m.snap.id)), [listed])
 
   return (
     <section className="card inspector-card" aria-label="Kernel inspector">
@@ -64,10 +86,14 @@ export function Inspector() {
           </span>
         )}
       </div>
+      <XdpPanel />
       <Tabs<Tab>
         label="Kernel views"
         value={tab}
-        onChange={setTab}
+        onChange={(t) => {
+          setFocusSeq(null)
+          setTab(t)
+        }}
         tabs={[
           { id: 'maps', label: <>Maps <Count n={view.maps.length} /></> },
           { id: 'bpffs', label: <>/sys/fs/bpf <Count n={view.bpffs.filter((e) => e.kind === 'map').length} /></> },
@@ -89,6 +115,7 @@ export function Inspector() {
               <div className="map-detail" data-testid="map-detail">
                 <div className="map-detail-head">
                   <h3>
+                    {map.frozen && <LockGlyph />}
                     <span className="mono">{map.name || `map ${map.id}`}</span>{' '}
                     <span className="muted small">
                       {mapTypeName(map.type)} · id {map.id} · {map.entries.length} of {map.maxEntries} elements
@@ -101,15 +128,22 @@ export function Inspector() {
                     </span>
                   )}
                 </div>
+                {map.frozen && <FreezeBanner map={map} failed={view.failed} onShow={showFailed} />}
                 <Tabs<Detail>
                   small
                   label="Map views"
                   value={detailTab}
                   onChange={setDetail}
-                  tabs={[{ id: 'elements', label: 'Elements' }, ...(isHash ? [{ id: 'buckets' as const, label: 'Buckets' }] : []), { id: 'bpftool', label: 'bpftool' }]}
+                  tabs={[
+                    { id: 'elements', label: 'Elements' },
+                    ...(isHash ? [{ id: 'buckets' as const, label: 'Buckets & walk' }] : []),
+                    ...(isHash || batchCount > 0 ? [{ id: 'batches' as const, label: <>Batch cursors {batchCount > 0 && <Count n={batchCount} />}</> }] : []),
+                    { id: 'bpftool', label: 'bpftool' },
+                  ]}
                 />
                 {detailTab === 'elements' && <MapContents map={map} />}
-                {detailTab === 'buckets' && <HashBuckets map={map} />}
+                {detailTab === 'buckets' && <HashBuckets map={map} bootN={boot?.n ?? 0} bootSeed={boot?.seed ?? null} />}
+                {detailTab === 'batches' && <BatchCursors map={map} calls={view.batches} />}
                 {detailTab === 'bpftool' && (
                   <pre className="bpftool" aria-label="bpftool map show">
                     <span className="muted"># bpftool map show id {map.id}</span>
@@ -121,7 +155,7 @@ export function Inspector() {
           </>
         )}
         {tab === 'bpffs' && <PinTree entries={view.bpffs} maps={view.maps} />}
-        {tab === 'failed' && <FailedCalls failed={view.failed} mapMeta={view.mapMeta} />}
+        {tab === 'failed' && <FailedCalls failed={view.failed} mapMeta={view.mapMeta} focus={focusSeq} frozenIds={frozenIds} />}
       </div>
     </section>
   )

@@ -5,8 +5,9 @@
  * program's work can be looked at after it ended; they go with the next run or a reboot.
  */
 import type { MapSnapshot } from '../../kernel/api'
-import type { FreedHow } from '../machine/freed-maps'
+import type { FreedHow } from '../../runtime/freed-maps'
 import { mapFlagNames, mapTypeName } from './names'
+import '../styles/inspector.css'
 
 export interface ListedMap {
   snap: MapSnapshot
@@ -58,7 +59,7 @@ export function MapsList({ maps, selected, onSelect }: { maps: ListedMap[]; sele
                       flags 0x{m.flags.toString(16)}
                     </span>
                   </div>
-                  <div className="mono map-line2">{`key ${m.keySize}B  value ${m.valueSize}B  max_entries ${m.maxEntries}  memlock ${m.memoryBytes}B`}</div>
+                  <div className="mono map-line2">{`key ${m.keySize}B  value ${m.valueSize}B  max_entries ${m.maxEntries}  memlock ${m.memlock}B`}</div>
                 </td>
                 <td className="num mono">{m.entries.length}</td>
                 <td>
@@ -68,7 +69,15 @@ export function MapsList({ maps, selected, onSelect }: { maps: ListedMap[]; sele
                         {freed === 'close' ? 'freed by close()' : 'freed at exit'}
                       </span>
                     )}
-                    {m.frozen && <span className="chip chip-frozen">frozen</span>}
+                    {m.frozen && (
+                      <span className="chip chip-frozen" title="bpf_map_freeze(): userspace writes fail with EPERM">
+                        <svg width="10" height="10" viewBox="0 0 16 16" aria-hidden="true" focusable="false" className="chip-lock">
+                          <rect x="3" y="7" width="10" height="7.5" rx="1.5" fill="currentColor" />
+                          <path d="M5.2 7V5a2.8 2.8 0 0 1 5.6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+                        </svg>
+                        frozen
+                      </span>
+                    )}
                     {m.pins.length > 0 && (
                       <span className="chip chip-pinned" title={m.pins.join('\n')}>
                         pinned

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { MapSnapshot } from '../../kernel/api'
 import { bpftoolMapShow } from './bpftool-format'
 
-const base: MapSnapshot = { id: 7, type: 1, name: 'scores', keySize: 4, valueSize: 8, maxEntries: 8, flags: 0, frozen: false, entries: [], fds: [], pins: [], memoryBytes: 4096 }
+const base: MapSnapshot = { id: 7, type: 1, name: 'scores', keySize: 4, valueSize: 8, maxEntries: 8, flags: 0, frozen: false, entries: [], fds: [], pins: [], memoryBytes: 4096, memlock: 4096 }
 
 describe('bpftool map show', () => {
   it('prints the plain format, sorted by id', () => {

@@ -17,7 +17,7 @@ export function bpftoolMapShow(maps: MapSnapshot[], commOf: (pid: number) => str
     out += `${m.id}: ${mapTypeName(m.type)}  `
     if (m.name) out += `name ${m.name}  `
     out += `flags 0x${m.flags.toString(16)}\n`
-    out += `\tkey ${m.keySize}B  value ${m.valueSize}B  max_entries ${m.maxEntries}  memlock ${m.memoryBytes}B`
+    out += `\tkey ${m.keySize}B  value ${m.valueSize}B  max_entries ${m.maxEntries}  memlock ${m.memlock}B`
     for (const p of m.pins) out += `\n\tpinned ${p}`
     if (m.frozen) out += '\n\tfrozen'
     const pids = [...new Set(m.fds.map((f) => f.pid))]

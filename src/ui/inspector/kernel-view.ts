@@ -1,15 +1,24 @@
 /**
  * The inspector's view of the kernel, refreshed at display rate (at most ~10 times a second,
- * only while the page is visible): map snapshots, the bpffs tree, live processes and the
- * failed calls found in the event log since the last look. The kernel's views are lock-free
- * and safe on the main thread. React sees a new state only when something changed, judged by a
- * cheap fingerprint (newest event, map ids and sizes, pins, processes), plus every refresh while
- * a program runs.
+ * only while the page is visible): map snapshots, the bpffs tree, live processes, and from the
+ * event log since the last look the failed calls and the batch calls (for the cursor view).
+ * The kernel's views are lock-free and safe on the main thread.
+ *
+ * A snapshot copies every element of every map, which for a 100,000-element hash map costs
+ * 100-300 ms on the main thread. So a snapshot is taken only when something may have changed:
+ * a new event in the log (every bpf() call and map helper call appends one), a process came or
+ * went, a pin changed, or a program is running; plus one more look after activity stops (an XDP
+ * program writes a value through the pointer a lookup returned, after the lookup's event).
+ * Consecutive snapshots are spaced by at least 8 times what the last one cost, so a huge map
+ * being filled keeps the page responsive, and an idle one costs nothing.
  */
 import { create } from 'zustand'
 import type { BpffsEntry, KernelEvent, MapSnapshot } from '../../kernel/api'
 import type { Kernel } from '../../kernel/kernel'
 import { useMachine } from '../machine/store'
+import { xdpActive } from '../machine/xdp-store'
+import { batchCallsOf, type BatchCall } from './batches'
+import { forgetPrograms, useProgramTypes } from './program-types'
 
 export interface FailedCall {
   seq: number
@@ -42,12 +51,23 @@ export interface KernelView {
   mapMeta: Record<number, MapMeta>
   /** Calls seen since boot (syscalls and helpers). */
   calls: number
+  /** bpf_map_lookup_batch / lookup_and_delete_batch calls since boot, oldest first. */
+  batches: BatchCall[]
+  /** What the last snapshot cost (ms), and the spacing it imposes on the next ones. */
+  snapshotMs: number
 }
 
 const REFRESH_MS = 100
+/** Snapshots are at least this many times their own cost apart. */
+const COST_FACTOR = 8
+const MAX_SPACING_MS = 5000
+/** While idle, cheap kernels are looked at this often anyway (a close() leaves no event). */
+const IDLE_LOOK_MS = 1000
+const CHEAP_SNAPSHOT_MS = 10
 const MAX_FAILED = 200
+const MAX_BATCHES = 500
 
-const EMPTY: Omit<KernelView, 'bootN'> = { maps: [], bpffs: [], processes: [], failed: [], calls: 0, mapMeta: {} }
+const EMPTY: Omit<KernelView, 'bootN'> = { maps: [], bpffs: [], processes: [], failed: [], calls: 0, mapMeta: {}, batches: [], snapshotMs: 0 }
 
 export const useKernelView = create<KernelView>()(() => ({ bootN: 0, ...EMPTY }))
 
@@ -67,23 +87,51 @@ export function startKernelView(): () => void {
   let kernel: Kernel | null = null
   let lastSeq = 0
   let fingerprint = ''
+  let cheap = ''
+  let settle = false
+  let lastSnapshot = -Infinity
+  let spacing = REFRESH_MS
+  let lastCost = 0
   let last = 0
   let raf = 0
-  const refresh = () => {
+  const refresh = (urgent = false) => {
     const machine = useMachine.getState()
     if (machine.kernel !== kernel) {
       kernel = machine.kernel
       lastSeq = 0
       fingerprint = ''
+      cheap = ''
+      settle = false
+      lastSnapshot = -Infinity
+      spacing = REFRESH_MS
+      lastCost = 0
+      forgetPrograms()
       useKernelView.setState({ bootN: machine.boot?.n ?? 0, ...EMPTY })
     }
     if (!kernel) return
-    const maps = kernel.maps()
+    const now = performance.now()
+    if (!urgent && now - lastSnapshot < spacing) return
+    const seqNow = kernel.eventLog.lastSeq()
     const bpffs = kernel.bpffs()
     const processes = kernel.processes()
+    const cheapNow = `${seqNow}|${processes.map((p) => p.pid).join(',')}|${bpffs.map((e) => e.path).join(';')}`
+    const active = cheapNow !== cheap || machine.phase !== 'idle' || xdpActive()
+    const idleLook = lastCost <= CHEAP_SNAPSHOT_MS && now - lastSnapshot >= IDLE_LOOK_MS
+    if (!urgent && !active && !settle && !idleLook) return
+    settle = active
+    cheap = cheapNow
+
+    const t0 = performance.now()
+    const maps = kernel.maps()
+    const cost = performance.now() - t0
+    lastCost = cost
+    lastSnapshot = performance.now()
+    spacing = Math.min(MAX_SPACING_MS, Math.max(REFRESH_MS, cost * COST_FACTOR))
+    useProgramTypes.getState().claimMaps(maps.map((m) => m.id))
     const mapMeta = withMaps(useKernelView.getState().mapMeta, maps)
     const events = kernel.events(lastSeq)
     let failed: FailedCall[] | null = null
+    let batches: BatchCall[] | null = null
     if (events.length) {
       lastSeq = events[events.length - 1].seq
       const fresh: FailedCall[] = []
@@ -92,6 +140,8 @@ export function startKernelView(): () => void {
         fresh.push({ seq: e.seq, origin: e.origin, op: e.op, pid: e.pid, errno: -e.ret, mapId: e.mapId, key: e.key, extra: e.extra })
       }
       if (fresh.length) failed = [...fresh.reverse(), ...useKernelView.getState().failed].slice(0, MAX_FAILED)
+      const calls = batchCallsOf(events)
+      if (calls.length) batches = [...useKernelView.getState().batches, ...calls].slice(-MAX_BATCHES)
     }
     const fp = [
       lastSeq,
@@ -99,9 +149,9 @@ export function startKernelView(): () => void {
       bpffs.map((e) => e.path).join(';'),
       processes.map((p) => p.pid).join(','),
     ].join('|')
-    if (fp === fingerprint && !failed && machine.phase === 'idle') return
+    if (fp === fingerprint && !failed && !batches && !active && !settle) return
     fingerprint = fp
-    useKernelView.setState({ maps, bpffs, processes, calls: lastSeq, mapMeta, ...(failed ? { failed } : {}) })
+    useKernelView.setState({ maps, bpffs, processes, calls: lastSeq, mapMeta, snapshotMs: cost, ...(failed ? { failed } : {}), ...(batches ? { batches } : {}) })
   }
 
   const loop = (t: number) => {
@@ -116,9 +166,10 @@ export function startKernelView(): () => void {
   const unsub = useMachine.subscribe((s, prev) => {
     if (s.freed !== prev.freed && s.freed && s.kernel === kernel) {
       const snaps = s.freed.maps.map((f) => f.snap)
+      useProgramTypes.getState().claimMaps(snaps.map((m) => m.id))
       useKernelView.setState((v) => ({ mapMeta: withMaps(v.mapMeta, snaps) }))
     }
-    if (s.kernel !== prev.kernel || (s.phase === 'idle' && prev.phase !== 'idle')) refresh()
+    if (s.kernel !== prev.kernel || (s.phase === 'idle' && prev.phase !== 'idle')) refresh(true)
   })
   return () => {
     cancelAnimationFrame(raf)

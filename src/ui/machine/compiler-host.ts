@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink'
 import type { CompileOptions, CompileResult } from '../../lang/api'
-import type { CompileWorkerApi } from '../../../workers/compile.worker'
+import type { CompileWorkerApi, XdpCompileResult } from '../../../workers/compile.worker'
 
 const COMPILE_TIMEOUT_MS = 15_000
 
@@ -38,15 +38,24 @@ export class CompilerHost {
   }
 
   compile(source: string, opts: CompileOptions): Promise<CompileResult> {
+    return this.call((api) => api.compile(source, opts))
+  }
+
+  /** An XDP program: compiled for the bpf target, with the verifier-like checks. */
+  compileXdp(source: string, filename: string): Promise<XdpCompileResult> {
+    return this.call((api) => api.compileXdp(source, filename))
+  }
+
+  private call<T>(f: (api: Comlink.Remote<CompileWorkerApi>) => Promise<T>): Promise<T> {
     const api = this.spawn()
-    return new Promise<CompileResult>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => this.fail(new Error(`the compiler did not finish within ${COMPILE_TIMEOUT_MS / 1000} s`)), COMPILE_TIMEOUT_MS)
       const settle = () => {
         clearTimeout(timer)
         this.pending.delete(reject)
       }
       this.pending.add(reject)
-      api.compile(source, opts).then(
+      f(api).then(
         (r) => {
           settle()
           resolve(r)
@@ -64,3 +73,6 @@ export class CompilerHost {
     this.spawn()
   }
 }
+
+/** The page's compiler (one worker). */
+export const compiler = new CompilerHost()

@@ -9,9 +9,10 @@
  * new worker then closes the killed process's fds, as the kernel does when a process dies.
  */
 import * as Comlink from 'comlink'
-import type { FreedMap } from './freed-maps'
+import type { FreedMap } from '../../runtime/freed-maps'
 import type { Program } from '../../lang/api'
-import type { ProcessObserver, ProcessWorkerApi, RunResult } from '../../../workers/process.worker'
+import type { ProcessObserver, ProcessWorkerApi, RunOptions, RunResult } from '../../../workers/process.worker'
+import type { PauseState } from '../../runtime/debug-control'
 
 /** How long a stopped program has to reach a hook check before its worker is terminated. */
 export const STOP_GRACE_MS = 1000
@@ -30,6 +31,8 @@ export interface RunCallbacks {
   write(fd: 1 | 2, bytes: Uint8Array): void
   /** Maps a close(fd) or the exit of the process freed, as they were just before (see freed-maps.ts). */
   freed(pid: number, maps: FreedMap[]): void
+  /** A debug run paused (src/ui/debugger/store.ts). */
+  paused?(state: PauseState): void
 }
 
 interface ActiveRun {
@@ -75,11 +78,12 @@ export class ProcessHost {
     this.spawn()
   }
 
-  run(sab: SharedArrayBuffer, program: Program, cb: RunCallbacks): Promise<RunOutcome> {
+  /** `xdp`: the BPF objects the program may open, and the XDP stats buffer (sleep in real time while traffic flows). */
+  run(sab: SharedArrayBuffer, program: Program, cb: RunCallbacks, xdp: Pick<RunOptions, 'objects' | 'xdpStats' | 'debug'> = {}): Promise<RunOutcome> {
     if (this.active) return Promise.reject(new Error('a program is already running'))
     const api = this.spawn()
     // One control word per run, shared with the worker (plain argument: structured clone shares it).
-    const ctl = new Int32Array(new SharedArrayBuffer(4))
+    const ctl = xdp.debug?.ctl ?? new Int32Array(new SharedArrayBuffer(4))
     const startedAt = performance.now()
     const comm = program.filename.replace(/\.c$/, '')
     return new Promise<RunOutcome>((resolve, reject) => {
@@ -109,8 +113,11 @@ export class ProcessHost {
           if (this.active === run) cb.freed(pid, maps)
         },
         sync: () => {},
+        paused: (state) => {
+          if (this.active === run) cb.paused?.(state)
+        },
       }
-      api.run(sab, program, ctl, { comm, outputLimit: OUTPUT_LIMIT_BYTES }, Comlink.proxy(observer)).then(
+      api.run(sab, program, ctl, { comm, outputLimit: OUTPUT_LIMIT_BYTES, ...xdp }, Comlink.proxy(observer)).then(
         (r) => run.settle({ ...r, killed: false, wallMs: performance.now() - startedAt }),
         (e: unknown) => run.settle(e instanceof Error ? e : new Error(String(e))),
       )

@@ -1,6 +1,9 @@
 /**
  * The machine: one simulated kernel per boot, the compiler worker and the process worker, and
- * the Run / Stop / Reboot commands that drive them. The kernel lives from one Reboot to the
+ * the Run / Stop / Reboot commands that drive them; the XDP side (NIC and CPU workers, the
+ * toolbar's loader) is in xdp-store.ts and boots with the kernel. A user.c that opens BPF objects
+ * (bpf_object__open_file) gets xdp_prog.c compiled for the bpf target as its object table, and
+ * traffic on eth0 for the length of the run unless it already flows. The kernel lives from one Reboot to the
  * next, so what a program pins outlives the program and disappears on Reboot, as on Linux.
  *
  * The main thread creates the kernel (formatting a fresh SharedArrayBuffer touches no lock
@@ -13,9 +16,13 @@ import { OutputPump, useConsole, type RunEnd } from '../console/store'
 import { useDiagnostics } from '../editor/diagnostics-store'
 import type { MachineSettings } from '../workspace/files'
 import { useWorkspace } from '../workspace/store'
-import { CompilerHost } from './compiler-host'
-import type { FreedMap } from './freed-maps'
+import { useProgramTypes } from '../inspector/program-types'
+import { compiler } from './compiler-host'
+import { useDebugger } from '../debugger/store'
+import type { FreedMap } from '../../runtime/freed-maps'
 import { OUTPUT_LIMIT_BYTES, ProcessHost, type RunOutcome } from './process-host'
+import { compileXdp, finishObjectRun, prepareObjectRun, usesObjectApi, xdpBoot, xdpHost } from './xdp-store'
+import type { BpfObjectTable } from '../../runtime/libbpf-object'
 
 export type Phase = 'idle' | 'compiling' | 'running' | 'stopping'
 
@@ -45,7 +52,7 @@ interface MachineState {
   stop(): void
 }
 
-export const compiler = new CompilerHost()
+export { compiler }
 const processes = new ProcessHost()
 
 function describeEnd(o: RunOutcome): RunEnd {
@@ -81,6 +88,7 @@ export const useMachine = create<MachineState>()((set, get) => ({
       })
     }
     const kernel = Kernel.create({ possibleCpus: settings.cpus, hashSeed: settings.seed ?? undefined })
+    xdpBoot(kernel)
     const n = (get().boot?.n ?? 0) + 1
     set({ kernel, boot: { n, cpus: settings.cpus, seed: settings.seed }, freed: null, comms: {} })
     if (wasRunning) {
@@ -99,8 +107,9 @@ export const useMachine = create<MachineState>()((set, get) => ({
     const runId = con.startRun(file)
     const pump = new OutputPump(runId)
     set({ phase: 'compiling' })
+    let objectRun = false
     try {
-      const result = await compiler.compile(source, { filename: file, target: 'user' })
+      const result = await compiler.compile(source, { filename: file, target: 'user', hooks: 'statements' })
       useDiagnostics.getState().set(file, result.diagnostics)
       con.setDiagnostics(runId, result.diagnostics)
       if (!result.program) {
@@ -108,19 +117,43 @@ export const useMachine = create<MachineState>()((set, get) => ({
         con.endRun(runId, { kind: 'compile', text: `compilation failed: ${errors} error${errors === 1 ? '' : 's'}` })
         return
       }
+      useProgramTypes.getState().noteProgram(result.program)
+      let objects: BpfObjectTable | undefined
+      objectRun = usesObjectApi(result.program)
+      if (objectRun) {
+        // The xdp-tutorial flow: user.c opens, loads and attaches xdp_prog.c itself.
+        const xdp = await compileXdp()
+        // Compiler messages here; a verifier-like refusal is printed by bpf_object__load, as libbpf does.
+        if (xdp.compilerDiagnostics.length) con.setDiagnostics(runId, [...result.diagnostics, ...xdp.compilerDiagnostics])
+        if (!xdp.compiled) {
+          const errors = xdp.diagnostics.filter((d) => d.severity === 'error').length
+          con.endRun(runId, { kind: 'compile', text: `compilation of xdp_prog.c failed: ${errors} error${errors === 1 ? '' : 's'}` })
+          return
+        }
+        objects = xdpHost.objectTable(xdp.compiled)
+        await prepareObjectRun()
+      }
       set({ phase: 'running', freed: null })
       con.setPhase(runId, 'running')
-      const outcome = await processes.run(get().kernel!.sab, result.program, {
-        started: (pid, comm) => set((s) => ({ comms: { ...s.comms, [pid]: comm } })),
-        write: (fd, bytes) => pump.write(fd, bytes),
-        freed: (pid, maps) => set((s) => ({ freed: { pid, maps: [...(s.freed?.pid === pid ? s.freed.maps : []), ...maps] } })),
-      })
+      const outcome = await processes.run(
+        get().kernel!.sab,
+        result.program,
+        {
+          started: (pid, comm) => set((s) => ({ comms: { ...s.comms, [pid]: comm } })),
+          write: (fd, bytes) => pump.write(fd, bytes),
+          freed: (pid, maps) => set((s) => ({ freed: { pid, maps: [...(s.freed?.pid === pid ? s.freed.maps : []), ...maps] } })),
+          paused: (state) => useDebugger.getState().onPaused(state),
+        },
+        { objects, xdpStats: xdpHost.stats.sab, debug: useDebugger.getState().beginRun() },
+      )
       pump.flush(true)
       con.endRun(runId, describeEnd(outcome))
     } catch (e) {
       pump.flush(true)
       con.endRun(runId, { kind: 'internal', text: `bpfplay: ${e instanceof Error ? e.message : String(e)}` })
     } finally {
+      if (objectRun) await finishObjectRun().catch(() => {})
+      useDebugger.getState().endRun()
       set({ phase: 'idle' })
     }
   },

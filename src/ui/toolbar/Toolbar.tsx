@@ -1,6 +1,6 @@
 /**
  * The header: the examples menu, Run / Stop / Reboot, the machine settings (changing one
- * reboots the kernel with it), Share and the theme switch.
+ * reboots the kernel with it), Share and the theme switch; under it, eth0's XDP row (XdpBar).
  */
 import { useEffect, useState } from 'react'
 import { useMachine } from '../machine/store'
@@ -10,6 +10,8 @@ import { useWorkspace } from '../workspace/store'
 import { Logo, MoonIcon, PlayIcon, RebootIcon, StopIcon, SunIcon } from '../layout/icons'
 import { ExamplesMenu } from './ExamplesMenu'
 import { ShareButton } from './SharePanel'
+import { LessonsButton } from '../lessons/LessonsButton'
+import { XdpBar } from './XdpBar'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 export const RUN_SHORTCUT = isMac ? '⌘ Enter' : 'Ctrl Enter'
@@ -58,6 +60,7 @@ export function Toolbar({ canRun }: { canRun: boolean }) {
   const busy = phase !== 'idle'
 
   return (
+    <>
     <header className="toolbar">
       <div className="brand">
         <Logo />
@@ -66,6 +69,7 @@ export function Toolbar({ canRun }: { canRun: boolean }) {
       </div>
       <div className="toolbar-group">
         <ExamplesMenu />
+        <LessonsButton />
       </div>
       <div className="toolbar-group" role="group" aria-label="Program">
         <button className="btn btn-primary" onClick={() => void run()} disabled={!canRun || busy} aria-keyshortcuts="Control+Enter Meta+Enter" title={`Compile and run user.c (${RUN_SHORTCUT})`} data-testid="run">
@@ -109,5 +113,7 @@ export function Toolbar({ canRun }: { canRun: boolean }) {
         </button>
       </div>
     </header>
+    <XdpBar canRun={canRun} />
+    </>
   )
 }

@@ -9,7 +9,7 @@
  * fd costs two snapshots, so a program closing maps in a tight loop is observed for its first
  * `limit` closes only.
  */
-import type { KernelApi, MapSnapshot } from '../../kernel/api'
+import type { KernelApi, MapSnapshot } from '../kernel/api'
 
 export type FreedHow = 'close' | 'exit'
 

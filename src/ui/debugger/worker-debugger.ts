@@ -1,0 +1,29 @@
+/**
+ * The process worker's half of debugging (protocol.ts): the stepping engine for one run, whose
+ * pause posts the state to the page and then blocks the worker in Atomics.wait until the page
+ * writes a command (or presses Stop). Only the worker imports this: it brings in the runtime.
+ */
+import type { Program } from '../../lang/api'
+import { CTL_STOP, Debugger, type DebugCommand, type PauseState } from '../../runtime/debugger'
+import { ARG, CMD, CODES, type DebugRunOptions } from './protocol'
+
+/** How often a paused worker looks at the stop flag (Stop notifies word 0, not the command word). */
+const STOP_POLL_MS = 100
+
+export function workerDebugger(program: Program, opts: DebugRunOptions, post: (state: PauseState) => void): Debugger {
+  const { ctl } = opts
+  const pause = (state: PauseState): DebugCommand => {
+    Atomics.store(ctl, CMD, 0)
+    post(state)
+    for (;;) {
+      const code = Atomics.load(ctl, CMD)
+      if (code !== 0) {
+        const k = CODES[code - 1] ?? 'stop'
+        return k === 'runToLine' ? { k, line: Atomics.load(ctl, ARG) } : ({ k } as DebugCommand)
+      }
+      if (Atomics.load(ctl, 0) === CTL_STOP) return { k: 'stop' }
+      Atomics.wait(ctl, CMD, 0, STOP_POLL_MS)
+    }
+  }
+  return new Debugger(program, opts, pause, { startPaused: opts.startPaused, runToLine: opts.runToLine })
+}
