@@ -421,6 +421,7 @@ class Generator {
       'function $umod64(a, b) { if (b === 0n) $fpe(); return a % b; }',
       'function $ldp(a) { const lo = $dv.getUint32(a, true), hi = $dv.getUint32(a + 4, true); return hi === 0 ? lo : lo + hi * 4294967296; }',
       'function $st64n(a, x) { if (x >= -2147483648 && x <= 4294967295) { $dv.setInt32(a, x | 0, true); $dv.setInt32(a + 4, x < 0 ? -1 : 0, true); } else $dv.setBigInt64(a, BigInt(x), true); }',
+      'function $n64(x) { return x >= -9007199254740992n && x <= 9007199254740992n ? Number(x) : Number(BigInt.asIntN(32, x)); }',
       'function $stp(a, v) { $dv.setUint32(a, v, true); $dv.setUint32(a + 4, v > 4294967295 ? Math.floor(v / 4294967296) : 0, true); }',
       'function $chk(a, n) { if (!(a >= ' + G + ' && a + n <= $u8.length)) $segv(a < ' + G + ' ? a : $u8.length); }',
       'function $memcpy(d, s, n) { if (n > 0) { $chk(d, n); $chk(s, n); $u8.copyWithin(d, s, s + n); } return d; }',
@@ -1473,6 +1474,9 @@ class Generator {
     }
     // gcc on x86-64 evaluates arguments right to left: when the order can be seen, do the same
     const all = e.args.map((a) => this.g(a))
+    // A library function called without a prototype (an implicit declaration) gets 64-bit
+    // arguments as numbers, the way a callee reading an int or a size from the register would.
+    if (isImport && !fty.proto) e.args.forEach((a, i) => isBig(rep(a.ty)) && (all[i] = `$n64(${all[i]})`))
     const pre: string[] = []
     if (e.args.filter(hasSideEffects).length >= 2) {
       for (let i = all.length - 1; i >= 0; i--) {

@@ -21,7 +21,9 @@ import { realKernelAvailable } from '../../tests/real-kernel'
 import { resolveObject, type BpfObjectTable } from './libbpf-object'
 import { Process, StopRequest } from './process'
 
-const xdpTests = (name: string) => fileURLToPath(new URL(`../../tests/xdp/${name}`, import.meta.url))
+/** Files of tests/xdp; the xdp-tutorial program itself is the playground's example (public/examples/xdp). */
+const xdpTests = (name: string) =>
+  fileURLToPath(new URL(name === 'xdp_prog_kern.c' ? `../../public/examples/xdp/${name}` : `../../tests/xdp/${name}`, import.meta.url))
 const text = (name: string) => readFileSync(xdpTests(name), 'utf8')
 
 function build(file: string, source: string, target: 'bpf' | 'user'): Program {

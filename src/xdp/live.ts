@@ -10,11 +10,11 @@
  * is full the producer waits for the CPU (no drops), so every frame is processed exactly once.
  * It yields to the event loop between ticks: the userspace worker's output keeps flowing.
  */
-import { Worker } from 'node:worker_threads'
+import { CpuPool } from './cpu-pool'
 import type { Kernel } from '../kernel/kernel'
 import { NIC_IFINDEX } from '../kernel/progs'
 import type { Program } from '../lang/api'
-import type { CpuWorkerJob, CpuWorkerMessage } from './cpu-worker'
+import type { CpuWorkerJob } from './cpu-worker'
 import { RxQueue } from './rx-queue'
 import { rxQueue } from './rss'
 import { cpuCount, summarise, type XdpRunResult } from './run'
@@ -80,49 +80,25 @@ export class LiveNic {
     const ifindex = this.opts.ifindex ?? NIC_IFINDEX
     if (kernel.progTable.xdpProgWord(ifindex) < 0) throw new Error(`no interface with ifindex ${ifindex}`)
     const queues = Array.from({ length: cpus }, () => RxQueue.place(kernel, source.maxFrame))
-    const done: Parameters<typeof summarise>[1] = []
-    let failure: string | null = null
     const t0 = performance.now()
-    const workers = Array.from({ length: cpus }, (_, cpu) => {
-      const job: CpuWorkerJob = {
-        sab: kernel.sab,
-        live: { objects: this.opts.objects, ifindex },
-        cpu,
-        queueOffset: queues[cpu].addr,
-        ctl: this.ctl,
-        seed: this.opts.seed === undefined ? undefined : this.opts.seed + cpu,
-      }
-      const w = new Worker(this.opts.workerScript, { workerData: job })
-      const finished = new Promise<void>((resolve) => {
-        w.on('message', (m: CpuWorkerMessage) => {
-          if (m.kind === 'trace') for (const line of m.lines) this.opts.trace?.(line)
-          else if (m.kind === 'done') {
-            done.push(m)
-            resolve()
-          } else {
-            failure ??= `CPU ${cpu}: ${m.message}`
-            resolve()
-          }
-        })
-        w.on('error', (e) => {
-          failure ??= `CPU ${cpu}: ${e.stack ?? e.message}`
-          resolve()
-        })
-        w.on('exit', () => resolve())
-      })
-      return { w, finished }
-    })
+    const jobs = Array.from({ length: cpus }, (_, cpu): CpuWorkerJob => ({
+      sab: kernel.sab,
+      live: { objects: this.opts.objects, ifindex },
+      cpu,
+      queueOffset: queues[cpu].addr,
+      ctl: this.ctl,
+      seed: this.opts.seed === undefined ? undefined : this.opts.seed + cpu,
+    }))
+    const pool = new CpuPool(this.opts.workerScript, jobs, this.opts.trace)
     let sent = 0
     try {
-      sent = await this.produce(queues.map((q) => q.queue), cpus, rate, () => failure !== null)
+      sent = await this.produce(queues.map((q) => q.queue), cpus, rate, () => pool.failure !== null)
     } finally {
       for (const q of queues) q.queue.close()
     }
-    await Promise.all(workers.map((x) => x.finished))
-    await Promise.all(workers.map((x) => x.w.terminate()))
+    await pool.finish()
     for (const q of queues) kernel.kfree(q.addr)
-    if (failure !== null) throw new Error(`XDP CPU worker failed: ${failure}`)
-    done.sort((a, b) => a.cpu - b.cpu)
+    const done = pool.results()
     const stopped = Atomics.load(this.ctl, 0) !== 0
     return { ...summarise('live', done, performance.now() - t0, stopped), sent }
   }

@@ -12,10 +12,10 @@
  * program returned; the result sums them. Map contents stay in the kernel for the caller to
  * read (dump.ts).
  */
-import { Worker } from 'node:worker_threads'
+import { CpuPool } from './cpu-pool'
 import type { Kernel } from '../kernel/kernel'
 import type { XdpFault } from './cpu'
-import type { CpuWorkerJob, CpuWorkerMessage } from './cpu-worker'
+import type { CpuWorkerJob } from './cpu-worker'
 import type { LoadedProgram } from './loader'
 import { NAPI_BUDGET, RxQueue } from './rx-queue'
 import { rxQueue } from './rss'
@@ -155,36 +155,14 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
   const cpus = cpuCount(opts)
   const queues = Array.from({ length: cpus }, () => RxQueue.place(kernel, opts.source.maxFrame))
   const ctl = new Int32Array(new SharedArrayBuffer(4))
-  const done: Parameters<typeof summarise>[1] = []
-  let failure: string | null = null
   const t0 = performance.now()
-  const workers = Array.from({ length: cpus }, (_, cpu) => {
-    const job: CpuWorkerJob = { sab: kernel.sab, loaded: opts.loaded, cpu, entry: opts.entry, queueOffset: queues[cpu].addr, ctl, seed: opts.seed === undefined ? undefined : opts.seed + cpu }
-    const w = new Worker(opts.workerScript!, { workerData: job })
-    const finished = new Promise<void>((resolve) => {
-      w.on('message', (m: CpuWorkerMessage) => {
-        if (m.kind === 'trace') for (const line of m.lines) opts.trace?.(line)
-        else if (m.kind === 'done') {
-          done.push(m)
-          resolve()
-        } else {
-          failure ??= `CPU ${cpu}: ${m.message}`
-          resolve()
-        }
-      })
-      w.on('error', (e) => {
-        failure ??= `CPU ${cpu}: ${e.stack ?? e.message}`
-        resolve()
-      })
-      w.on('exit', () => resolve())
-    })
-    return { w, finished }
-  })
+  const jobs = Array.from({ length: cpus }, (_, cpu): CpuWorkerJob => ({ sab: kernel.sab, loaded: opts.loaded, cpu, entry: opts.entry, queueOffset: queues[cpu].addr, ctl, seed: opts.seed === undefined ? undefined : opts.seed + cpu }))
+  const pool = new CpuPool(opts.workerScript, jobs, opts.trace)
   // The producer rarely yields to the event loop, so the timeout is checked here, not by a timer.
   const deadline = opts.timeoutMs ? t0 + opts.timeoutMs : Infinity
   const stop = () => {
     if (performance.now() > deadline) Atomics.store(ctl, 0, 1)
-    return failure !== null || Atomics.load(ctl, 0) !== 0
+    return pool.failure !== null || Atomics.load(ctl, 0) !== 0
   }
   try {
     // The NIC: each frame goes to the RX queue (CPU) of its flow.
@@ -228,12 +206,10 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
   }
   // A CPU stuck in a runaway loop still reaches its hooks: the deadline stops it there.
   const timer = deadline < Infinity ? setTimeout(() => Atomics.store(ctl, 0, 1), Math.max(0, deadline - performance.now())) : undefined
-  await Promise.all(workers.map((x) => x.finished))
+  await pool.finish()
   clearTimeout(timer)
-  await Promise.all(workers.map((x) => x.w.terminate()))
   for (const r of queues) kernel.kfree(r.addr)
-  if (failure !== null) throw new Error(`XDP CPU worker failed: ${failure}`)
-  done.sort((a, b) => a.cpu - b.cpu)
+  const done = pool.results()
   const stopped = Atomics.load(ctl, 0) !== 0
   return summarise('parallel', done, performance.now() - t0, stopped)
 }

@@ -5,7 +5,8 @@
  * paths (Tab moves focus on as usual when there is nothing to complete), Ctrl+C to stop a
  * long dump, Ctrl+L to clear. Example commands fill the prompt when the transcript is empty.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useFollowScroll } from '../layout/follow-scroll'
+import { useRef, useState, type KeyboardEvent } from 'react'
 import { complete } from '../../bpftool/complete'
 import { useMachine } from '../machine/store'
 import { useBpftool, type TermEntry } from './store'
@@ -54,26 +55,11 @@ export function BpftoolPane() {
   const historyPos = useRef<number | null>(null)
   const draft = useRef('')
   const input = useRef<HTMLInputElement>(null)
-  const body = useRef<HTMLDivElement>(null)
-  const stick = useRef(true)
-
-  useLayoutEffect(() => {
-    const el = body.current
-    if (el && stick.current) el.scrollTop = el.scrollHeight
-  }, [entries])
-
-  useEffect(() => {
-    const el = body.current!
-    const onScroll = () => {
-      stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24
-    }
-    el.addEventListener('scroll', onScroll, { passive: true })
-    return () => el.removeEventListener('scroll', onScroll)
-  }, [])
+  const { body, follow } = useFollowScroll(entries)
 
   const submit = () => {
     if (running !== null) return
-    stick.current = true
+    follow()
     useBpftool.getState().run(line)
     setLine('')
     setChoices([])

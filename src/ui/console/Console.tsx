@@ -6,7 +6,8 @@
  * a trace_pipe tab is one more line there. Tabs follow the ARIA tabs pattern (arrow keys,
  * Home/End move between them); inactive panels stay mounted, so they keep their scroll.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useFollowScroll } from '../layout/follow-scroll'
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { Diagnostic } from '../../lang/api'
 import { BpftoolPane } from '../bpftool/BpftoolPane'
 import { ClearTrace, TracePipe } from '../xdp/TracePipe'
@@ -80,22 +81,7 @@ function EntryView({ entry }: { entry: ConsoleEntry }) {
 
 function OutputPanel() {
   const entries = useConsole((s) => s.entries)
-  const body = useRef<HTMLDivElement>(null)
-  const stick = useRef(true)
-
-  useLayoutEffect(() => {
-    const el = body.current
-    if (el && stick.current) el.scrollTop = el.scrollHeight
-  }, [entries])
-
-  useEffect(() => {
-    const el = body.current!
-    const onScroll = () => {
-      stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24
-    }
-    el.addEventListener('scroll', onScroll, { passive: true })
-    return () => el.removeEventListener('scroll', onScroll)
-  }, [])
+  const { body } = useFollowScroll(entries)
 
   return (
     <div className="console-body" ref={body} data-testid="console">

@@ -3,7 +3,7 @@
  * programs call bpf_printk, in the kernel's line format, newest at the bottom. The text is one
  * node (cheap to redraw at display rate); it follows new lines while scrolled to the bottom.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useFollowScroll } from '../layout/follow-scroll'
 import { useTrace } from './trace-store'
 import '../styles/xdp.css'
 
@@ -12,22 +12,7 @@ const fmt = new Intl.NumberFormat('en-US')
 export function TracePipe() {
   const lines = useTrace((s) => s.lines)
   const dropped = useTrace((s) => s.dropped)
-  const body = useRef<HTMLDivElement>(null)
-  const stick = useRef(true)
-
-  useLayoutEffect(() => {
-    const el = body.current
-    if (el && stick.current) el.scrollTop = el.scrollHeight
-  }, [lines])
-
-  useEffect(() => {
-    const el = body.current!
-    const onScroll = () => {
-      stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24
-    }
-    el.addEventListener('scroll', onScroll, { passive: true })
-    return () => el.removeEventListener('scroll', onScroll)
-  }, [])
+  const { body } = useFollowScroll(lines)
 
   return (
     <div className="console-body trace-body" ref={body} data-testid="trace-pipe">

@@ -1,0 +1,53 @@
+/**
+ * The worker threads of N simulated CPUs (Node): started with one job each, their trace lines
+ * forwarded as they come, their final counts collected, the first failure kept. Shared by the
+ * parallel mode (run.ts) and the live NIC (live.ts).
+ */
+import { Worker } from 'node:worker_threads'
+import type { CpuWorkerJob, CpuWorkerMessage } from './cpu-worker'
+
+export type CpuDone = Extract<CpuWorkerMessage, { kind: 'done' }>
+
+export class CpuPool {
+  /** Final counts of the CPUs that finished, in the order they did. */
+  readonly done: CpuDone[] = []
+  /** The first failure (a worker error or an exception in it), if any. */
+  failure: string | null = null
+  private readonly workers: { w: Worker; finished: Promise<void> }[]
+
+  constructor(script: string | URL, jobs: CpuWorkerJob[], trace?: (line: string) => void) {
+    this.workers = jobs.map((job) => {
+      const w = new Worker(script, { workerData: job })
+      const finished = new Promise<void>((resolve) => {
+        w.on('message', (m: CpuWorkerMessage) => {
+          if (m.kind === 'trace') for (const line of m.lines) trace?.(line)
+          else if (m.kind === 'done') {
+            this.done.push(m)
+            resolve()
+          } else {
+            this.failure ??= `CPU ${job.cpu}: ${m.message}`
+            resolve()
+          }
+        })
+        w.on('error', (e) => {
+          this.failure ??= `CPU ${job.cpu}: ${e.stack ?? e.message}`
+          resolve()
+        })
+        w.on('exit', () => resolve())
+      })
+      return { w, finished }
+    })
+  }
+
+  /** Waits for every CPU to finish (or fail), then ends the threads. */
+  async finish(): Promise<void> {
+    await Promise.all(this.workers.map((x) => x.finished))
+    await Promise.all(this.workers.map((x) => x.w.terminate()))
+  }
+
+  /** The counts sorted by CPU; throws when a worker failed. */
+  results(): CpuDone[] {
+    if (this.failure !== null) throw new Error(`XDP CPU worker failed: ${this.failure}`)
+    return [...this.done].sort((a, b) => a.cpu - b.cpu)
+  }
+}
