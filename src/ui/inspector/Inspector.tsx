@@ -73,7 +73,6 @@ export function Inspector() {
     setFocusSeq(seq)
     setTab('failed')
   }
-  const comm = (pid: number) => view.processes.find((p) => p.pid === pid)?.comm
   const frozenIds = useMemo(() => new Set(listed.filter((m) => m.snap.frozen).map((m) => m.snap.id)), [listed])
 
   return (
@@ -147,7 +146,7 @@ export function Inspector() {
                 {detailTab === 'bpftool' && (
                   <pre className="bpftool" aria-label="bpftool map show">
                     <span className="muted"># bpftool map show id {map.id}</span>
-                    {'\n' + bpftoolMapShow([map], comm)}
+                    {'\n' + bpftoolMapShow([map])}
                   </pre>
                 )}
               </div>

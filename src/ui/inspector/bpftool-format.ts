@@ -1,28 +1,24 @@
 /**
- * `bpftool map show` as bpftool 7 prints it (plain format, tools/bpf/bpftool/map.c:
- * show_map_close_plain), so learners see the same text they will see on a real machine:
+ * `bpftool map show` for one map snapshot, printed by the simulated bpftool's own formatter
+ * (src/bpftool/format.ts, checked against bpftool 7.1), so the inspector and the bpftool tab
+ * never disagree:
  *
  *   10: hash  name scores  flags 0x0
  *   	key 4B  value 8B  max_entries 8  memlock 4096B
  *   	pinned /sys/fs/bpf/scores
  *   	frozen
- *   	pids user(1)
  */
+import { showPlain } from '../../bpftool/format'
 import type { MapSnapshot } from '../../kernel/api'
-import { mapTypeName } from './names'
 
-export function bpftoolMapShow(maps: MapSnapshot[], commOf: (pid: number) => string | undefined): string {
-  let out = ''
-  for (const m of [...maps].sort((a, b) => a.id - b.id)) {
-    out += `${m.id}: ${mapTypeName(m.type)}  `
-    if (m.name) out += `name ${m.name}  `
-    out += `flags 0x${m.flags.toString(16)}\n`
-    out += `\tkey ${m.keySize}B  value ${m.valueSize}B  max_entries ${m.maxEntries}  memlock ${m.memlock}B`
-    for (const p of m.pins) out += `\n\tpinned ${p}`
-    if (m.frozen) out += '\n\tfrozen'
-    const pids = [...new Set(m.fds.map((f) => f.pid))]
-    if (pids.length) out += '\n\tpids ' + pids.map((pid) => `${commOf(pid) ?? '?'}(${pid})`).join(', ')
-    out += '\n'
-  }
-  return out
+export function bpftoolMapShow(maps: MapSnapshot[]): string {
+  return [...maps]
+    .sort((a, b) => a.id - b.id)
+    .map((m) =>
+      showPlain(
+        { type: m.type, id: m.id, keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, mapFlags: m.flags, name: m.name, ifindex: 0, btfId: 0 },
+        { memlock: String(m.memlock), frozen: m.frozen ? '1' : '0', pinned: m.pins.length ? [...m.pins].sort() : null },
+      ),
+    )
+    .join('')
 }
