@@ -2,26 +2,14 @@
  * The `bpfplay` CLI as a user runs it: exit statuses, diagnostics, timeouts, faults, and a
  * kernel shared by the programs of one invocation.
  */
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cliSandbox } from './cli-sandbox'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildCli } from '../scripts/build-cli.mjs'
 
-const dir = mkdtempSync(join(tmpdir(), 'bpfplay-cli-'))
-const bin = join(import.meta.dirname, '..', 'bin', 'bpfplay.mjs')
+const { dir, file, cli } = cliSandbox('cli')
 
-function file(name: string, text: string): string {
-  const p = join(dir, name)
-  writeFileSync(p, text)
-  return p
-}
 
-function cli(...args: string[]) {
-  const r = spawnSync('node', [bin, ...args], { encoding: 'utf8', timeout: 30_000 })
-  return { out: r.stdout, err: r.stderr, rc: r.status }
-}
 
 beforeAll(async () => {
   await buildCli()

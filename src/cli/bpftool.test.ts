@@ -2,27 +2,14 @@
  * `bpfplay run ... --then "bpftool ..."`: bpftool commands run on the kernel the programs of
  * the same invocation use, in command-line order, with bpftool's output and exit status.
  */
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { cliSandbox } from '../../tests/cli-sandbox'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildCli } from '../../scripts/build-cli.mjs'
 import { parseArgs, UsageError } from './args'
 
-const dir = mkdtempSync(join(tmpdir(), 'bpfplay-bpftool-'))
-const bin = join(import.meta.dirname, '..', '..', 'bin', 'bpfplay.mjs')
+const { file, cli } = cliSandbox('bpftool')
 
-function file(name: string, text: string): string {
-  const p = join(dir, name)
-  writeFileSync(p, text)
-  return p
-}
 
-function cli(...args: string[]) {
-  const r = spawnSync('node', [bin, ...args], { encoding: 'utf8', timeout: 60_000 })
-  return { out: r.stdout, err: r.stderr, rc: r.status }
-}
 
 const PIN = `#include <stdio.h>
 #include <bpf/bpf.h>

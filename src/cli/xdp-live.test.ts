@@ -3,31 +3,18 @@
  * xdp-tutorial flow): USER's stats loop runs while the traffic flows, its counts grow, the last
  * reading equals what the program saw, and the run ends like Ctrl-C once the traffic is over.
  */
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { cliSandbox } from '../../tests/cli-sandbox'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildCli } from '../../scripts/build-cli.mjs'
 
-const dir = mkdtempSync(join(tmpdir(), 'bpfplay-xdp-live-'))
-const bin = fileURLToPath(new URL('../../bin/bpfplay.mjs', import.meta.url))
+const { file, cli } = cliSandbox('xdp-live')
 const xdpTests = (name: string) => fileURLToPath(new URL(`../../tests/xdp/${name}`, import.meta.url))
 /** The xdp-tutorial pair is the playground's example, tested here as the CLI runs it. */
 const tutorial = (name: string) => fileURLToPath(new URL(`../../public/examples/xdp/${name}`, import.meta.url))
 
-function file(name: string, text: string): string {
-  const p = join(dir, name)
-  writeFileSync(p, text)
-  return p
-}
 
-function cli(...args: string[]) {
-  const t0 = performance.now()
-  const r = spawnSync('node', [bin, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 256 << 20 })
-  return { out: r.stdout, err: r.stderr, rc: r.status, ms: performance.now() - t0 }
-}
 
 /** XDP_PASS totals printed by the stats loop, in order. */
 function passReadings(out: string): number[] {

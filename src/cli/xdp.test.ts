@@ -2,29 +2,17 @@
  * `bpfplay xdp` as a user runs it: action counts, the JSON dump, reproducible runs, verifier-like
  * refusals, pcap input and a userspace program reading a pinned map afterwards.
  */
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { cliSandbox } from '../../tests/cli-sandbox'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildCli } from '../../scripts/build-cli.mjs'
 import { readPcap } from '../xdp/packets'
 
-const dir = mkdtempSync(join(tmpdir(), 'bpfplay-xdp-cli-'))
-const bin = fileURLToPath(new URL('../../bin/bpfplay.mjs', import.meta.url))
+const { file, cli } = cliSandbox('xdp-cli')
 const fixture = (name: string) => fileURLToPath(new URL(`../xdp/fixtures/${name}`, import.meta.url))
 
-function file(name: string, text: string): string {
-  const p = join(dir, name)
-  writeFileSync(p, text)
-  return p
-}
 
-function cli(...args: string[]) {
-  const r = spawnSync('node', [bin, ...args], { encoding: 'utf8', timeout: 60_000 })
-  return { out: r.stdout, err: r.stderr, rc: r.status }
-}
 
 /** rx_packets of ARRAY key 2 (XDP_PASS) in a --dump json output. */
 function passCount(json: string): bigint {

@@ -157,17 +157,7 @@ export class FdTable {
 
   /** Every (pid, fd) holding map slot `mapSlot` (lock-free, for snapshots). */
   holdersOf(mapSlot: number): { pid: number; fd: number }[] {
-    const i32 = this.mem.i32
-    const out: { pid: number; fd: number }[] = []
-    for (let s = 0; s < MAX_PROCS; s++) {
-      const w = this.procW(s)
-      const pid = Atomics.load(i32, w + P_PID)
-      if (pid === 0) continue
-      const fb = this.fdBase(s)
-      const high = Math.min(MAX_FDS, i32[w + P_HIGH])
-      for (let fd = 0; fd < high; fd++) if (fdMapSlot(i32[fb + fd]) === mapSlot) out.push({ pid, fd })
-    }
-    return out
+    return this.holdersWhere((entry) => fdMapSlot(entry) === mapSlot)
   }
 
   /** Every (pid, fd) whose entry satisfies `match` (lock-free, for snapshots of programs and links). */
