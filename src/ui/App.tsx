@@ -5,7 +5,8 @@
  *
  * `?lesson=<id or URL>&step=N` opens a lesson at a step. With `&embed=1` the page is the
  * embedded view for documentation: one lesson step, the editor and the console, Run and
- * Check, and nothing saved in this browser's storage.
+ * Check, and nothing saved in this browser's storage; `?embed=1&example=<id>` does the same for
+ * one example.
  */
 import { useEffect, useState } from 'react'
 import { restoreWorkspace, startMachine } from './bootstrap'
@@ -16,6 +17,7 @@ import { Inspector } from './inspector/Inspector'
 import { useIsolation } from './isolation'
 import { useSizes } from './layout/sizes'
 import { Splitter } from './layout/Splitter'
+import { ExampleEmbedBar } from './embed/ExampleEmbed'
 import { EmbedBar } from './lessons/EmbedBar'
 import { LessonPanel } from './lessons/LessonPanel'
 import { useLessons } from './lessons/store'
@@ -35,13 +37,14 @@ function IsolationBanner({ why }: { why: string }) {
   )
 }
 
-/** The embedded view: no autosave (the lesson's code must not replace the visitor's own work). */
+/** The embedded view of a lesson step or an example: no autosave (it must not replace the visitor's own work). */
 function EmbedApp({ params }: { params: LessonParams }) {
   const iso = useIsolation()
   const phase = useMachine((s) => s.phase)
   useEffect(() => {
+    if (!params.lesson) return
     useLessons.getState().setEmbed(true)
-    void useLessons.getState().openLesson(params.lesson!, (params.step ?? 1) - 1, true)
+    void useLessons.getState().openLesson(params.lesson, (params.step ?? 1) - 1, true)
   }, [params])
   useEffect(() => {
     if (iso.state !== 'isolated') return
@@ -50,10 +53,10 @@ function EmbedApp({ params }: { params: LessonParams }) {
   useEffect(installShortcuts, [])
   return (
     <div className="app app-embed" data-phase={phase} data-isolation={iso.state} data-embed="1">
-      <EmbedBar canRun={iso.state === 'isolated'} />
+      {params.lesson ? <EmbedBar canRun={iso.state === 'isolated'} /> : <ExampleEmbedBar id={params.example!} canRun={iso.state === 'isolated'} />}
       {iso.state === 'unavailable' && <IsolationBanner why={iso.why} />}
-      <main className="embed-workspace">
-        <LessonPanel embed />
+      <main className={`embed-workspace ${params.lesson ? '' : 'embed-example'}`}>
+        {params.lesson && <LessonPanel embed />}
         <div className="embed-right">
           <EditorPane editable={iso.state !== 'waiting'} />
           <Console />

@@ -3,9 +3,10 @@ import { readLessonParams, resolveLesson } from './url'
 
 describe('lesson addresses', () => {
   it('reads ?lesson, ?step and ?embed', () => {
-    expect(readLessonParams('?lesson=batch&step=2')).toEqual({ lesson: 'batch', step: 2, embed: false })
-    expect(readLessonParams('?embed=1&lesson=lookup&step=x')).toEqual({ lesson: 'lookup', step: null, embed: true })
-    expect(readLessonParams('?embed=1')).toEqual({ lesson: null, step: null, embed: false })
+    expect(readLessonParams('?lesson=batch&step=2')).toEqual({ lesson: 'batch', step: 2, example: null, embed: false })
+    expect(readLessonParams('?embed=1&lesson=lookup&step=x')).toEqual({ lesson: 'lookup', step: null, example: null, embed: true })
+    expect(readLessonParams('?embed=1')).toEqual({ lesson: null, step: null, example: null, embed: false })
+    expect(readLessonParams('?embed=1&example=hello-maps')).toEqual({ lesson: null, step: null, example: 'hello-maps', embed: true })
     expect(readLessonParams('?lesson=a&step=0').step).toBeNull()
   })
 

@@ -1,6 +1,7 @@
 /**
  * The lesson part of the page address: `?lesson=<id or URL>&step=N` opens a lesson at a step,
- * `&embed=1` shows only that step with Run and Check (for an iframe in documentation). An id
+ * `&embed=1` shows only that step with Run and Check (for an iframe in documentation);
+ * `?embed=1&example=<id>` shows one example the same way. An id
  * names a folder of lessons/ next to the page; a URL names a lesson folder anywhere (its
  * lesson.md lists the steps).
  */
@@ -10,6 +11,8 @@ export interface LessonParams {
   lesson: string | null
   /** 1-based step from the address (clamped when the lesson is loaded). */
   step: number | null
+  /** `?example=<id>` (with embed=1: one example for an iframe). */
+  example: string | null
   embed: boolean
 }
 
@@ -17,8 +20,9 @@ export function readLessonParams(search: string = location.search): LessonParams
   const p = new URLSearchParams(search)
   const lesson = p.get('lesson')?.trim() || null
   const n = Number(p.get('step'))
+  const example = p.get('example')?.trim() || null
   const embed = p.get('embed') === '1' || p.get('embed') === 'true'
-  return { lesson, step: Number.isInteger(n) && n >= 1 ? n : null, embed: embed && lesson !== null }
+  return { lesson, step: Number.isInteger(n) && n >= 1 ? n : null, example, embed: embed && (lesson !== null || example !== null) }
 }
 
 export interface LessonLocation {
