@@ -10,7 +10,8 @@
  * without it (a process is one thread).
  */
 import { H, MAX_FDS, MAX_PROCS, PROC_HDR_BYTES, PROC_SLOT_BYTES, type KernelMemory } from './memory'
-import { Errno } from './uapi'
+import { Errno, MapFlag } from './uapi'
+import type { Kernel } from './kernel'
 
 export const FD_FILE = -1
 export const PERM_READ = 1
@@ -27,6 +28,19 @@ export function fdEntryForMap(slot: number, perms: number): number {
   return (slot + 1) | (perms << PERM_SHIFT)
 }
 /** Map slot of a map entry, or -1 for a free / non-BPF entry. */
+/** The access an fd gets for BPF_F_RDONLY / BPF_F_WRONLY (neither: read and write). */
+export function fdPermsFor(flags: number): number {
+  return (flags & MapFlag.RDONLY) !== 0 ? PERM_READ : (flags & MapFlag.WRONLY) !== 0 ? PERM_WRITE : PERM_READ | PERM_WRITE
+}
+
+/** A new fd of process `procSlot` on the map in `slot`, holding a reference to it. Kernel lock held. */
+export function installMapFd(k: Kernel, procSlot: number, slot: number, perms: number): number {
+  k.mapTable.get(slot)
+  const fd = k.fds.install(procSlot, fdEntryForMap(slot, perms))
+  if (fd < 0) k.mapTable.put(slot)
+  return fd
+}
+
 export function fdMapSlot(entry: number): number {
   return entry > 0 ? (entry & SLOT_MASK) - 1 : -1
 }

@@ -20,7 +20,7 @@
 import type { Kernel } from './kernel'
 import type { SyscallState } from './syscall'
 import { D } from './maps/desc'
-import { fdEntryForMap, PERM_READ, PERM_WRITE } from './fdtable'
+import { fdPermsFor, installMapFd } from './fdtable'
 import { Attr, Errno, MapFlag } from './uapi'
 
 /** enum bpf_cmd values (include/uapi/linux/bpf.h). */
@@ -65,17 +65,13 @@ export function mapGetFdById(k: Kernel, s: SyscallState): number {
   if (s.tailNonZero(IdAttr.FD_BY_ID_SIZE) || (flags & ~(MapFlag.RDONLY | MapFlag.WRONLY)) !== 0) return -Errno.EINVAL
   // bpf_get_file_flag: RDONLY and WRONLY together are EINVAL.
   if ((flags & MapFlag.RDONLY) !== 0 && (flags & MapFlag.WRONLY) !== 0) return -Errno.EINVAL
-  const perms = (flags & MapFlag.RDONLY) !== 0 ? PERM_READ : (flags & MapFlag.WRONLY) !== 0 ? PERM_WRITE : PERM_READ | PERM_WRITE
   const id = s.u32(IdAttr.map_id)
   k.mem.lockKernel()
   try {
     const slot = k.mapTable.slotOfId(id)
     if (slot < 0) return -Errno.ENOENT
     s.evMap = id
-    k.mapTable.get(slot)
-    const fd = k.fds.install(s.procSlot, fdEntryForMap(slot, perms))
-    if (fd < 0) k.mapTable.put(slot)
-    return fd
+    return installMapFd(k, s.procSlot, slot, fdPermsFor(flags))
   } finally {
     k.mem.unlockKernel()
   }

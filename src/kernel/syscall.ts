@@ -13,7 +13,7 @@ import type { KernelMemory } from './memory'
 import type { Kernel } from './kernel'
 import { Attr, BPF_F_LOCK, BPF_OBJ_NAME_LEN, BpfCmd, Errno, MAP_TYPE_MAX, MapFlag, MapInfo, MapType } from './uapi'
 import { D, type MapDesc } from './maps/desc'
-import { fdEntryForMap, fdMapSlot, fdPerms, FD_FILE, PERM_READ, PERM_WRITE } from './fdtable'
+import { fdEntryForMap, fdMapSlot, fdPerms, fdPermsFor, FD_FILE, installMapFd, PERM_READ, PERM_WRITE } from './fdtable'
 import { normFlags, type CreateAttr } from './maps/ops'
 import { opsForType } from './maps/registry'
 import { EXTRA_ASKED, EXTRA_COUNT, EXTRA_IN, EXTRA_OUT } from './events'
@@ -280,7 +280,7 @@ function mapCreate(k: Kernel, s: SyscallState): number {
   }
   const slot = k.mapTable.create(ops, a, name, lateErr, s.pid)
   if (slot < 0) return slot
-  const perms = (a.mapFlags & MapFlag.RDONLY) !== 0 ? PERM_READ : (a.mapFlags & MapFlag.WRONLY) !== 0 ? PERM_WRITE : PERM_READ | PERM_WRITE
+  const perms = fdPermsFor(a.mapFlags)
   k.mem.lockKernel()
   try {
     s.evMap = k.mem.i32[k.mapTable.slotW(slot) + D.ID]
@@ -464,16 +464,12 @@ function objGet(k: Kernel, s: SyscallState): number {
   if ((ff & MapFlag.RDONLY) !== 0 && (ff & MapFlag.WRONLY) !== 0) return -Errno.EINVAL
   const path = readPath(s, s.u64(O.pathname))
   if (typeof path === 'number') return path
-  const perms = (ff & MapFlag.RDONLY) !== 0 ? PERM_READ : (ff & MapFlag.WRONLY) !== 0 ? PERM_WRITE : PERM_READ | PERM_WRITE
   k.mem.lockKernel()
   try {
     const slot = k.vfs.getPin(path, k.fds.cwd(s.procSlot))
     if (slot < 0) return slot
     s.evMap = k.mem.i32[k.mapTable.slotW(slot) + D.ID]
-    k.mapTable.get(slot)
-    const fd = k.fds.install(s.procSlot, fdEntryForMap(slot, perms))
-    if (fd < 0) k.mapTable.put(slot)
-    return fd
+    return installMapFd(k, s.procSlot, slot, fdPermsFor(ff))
   } finally {
     k.mem.unlockKernel()
   }

@@ -8,10 +8,9 @@ import { Attr, BpfCmd, BPF_OBJ_NAME_LEN, Errno } from '../kernel/uapi'
 import { NULL_GUARD, type ImportFn } from '../lang/abi'
 import type { Process } from './process'
 import { strerror } from './libc/errno'
-import type { SyscallBufferCheck } from './asan'
 
 /** The subset of Process the wrappers need (kept small so tests can drive it without a program). */
-type Proc = Pick<Process, 'mem' | 'kernel' | 'caller' | 'user' | 'attrAddr' | 'write'> & { errno: number; asan?: SyscallBufferCheck }
+type Proc = Pick<Process, 'mem' | 'kernel' | 'caller' | 'user' | 'attrAddr' | 'write'> & { errno: number }
 
 /** libbpf_err_errno(): negative errno out, errno set. */
 function finish(p: Proc, ret: number): number {
@@ -120,24 +119,12 @@ export function mapCreate(p: Proc, type: number, name: number, keySize: number, 
   return finish(p, sysBpf(p, BpfCmd.MAP_CREATE, Attr.create.SIZE))
 }
 
-/** The imports that raise syscall buffer reports themselves (elemCmd), so the process need not wrap them. */
-export const RAISES_ASAN_REPORTS = new Set([
-  'bpf_map_update_elem',
-  'bpf_map_lookup_elem',
-  'bpf_map_lookup_elem_flags',
-  'bpf_map_lookup_and_delete_elem',
-  'bpf_map_lookup_and_delete_elem_flags',
-  'bpf_map_delete_elem',
-  'bpf_map_delete_elem_flags',
-  'bpf_map_get_next_key',
-])
-
 /**
  * The elem commands are the hot path of every map loop, so their attr is written as words
  * (attrAddr is 16-aligned; pointers fit in 32 bits) instead of through attr()'s setters.
  * The bytes the kernel reads are the same.
  */
-function elemCmd(p: Proc, name: string, cmd: number, fd: number, key: number, value: number, flags: bigint | number): number {
+function elemCmd(p: Proc, cmd: number, fd: number, key: number, value: number, flags: bigint | number): number {
   // flags is almost always 0n: test that first (bigint range tests cost more)
   if (flags !== 0n && (typeof flags !== 'bigint' || flags < 0n || flags > 0xffffffffn)) {
     const a = attr(p, Attr.elem.SIZE)
@@ -145,9 +132,7 @@ function elemCmd(p: Proc, name: string, cmd: number, fd: number, key: number, va
     a.u64(Attr.elem.key, key)
     a.u64(Attr.elem.value, value)
     a.u64(Attr.elem.flags, flags)
-    const r = sysBpf(p, cmd, Attr.elem.SIZE)
-    if (p.asan?.hasPending) p.asan.raisePending(name)
-    return finish(p, r)
+    return finish(p, sysBpf(p, cmd, Attr.elem.SIZE))
   }
   const i32 = p.mem.i32
   const w = p.attrAddr >> 2
@@ -160,8 +145,6 @@ function elemCmd(p: Proc, name: string, cmd: number, fd: number, key: number, va
   i32[w + (Attr.elem.flags >> 2)] = flags === 0n ? 0 : Number(flags)
   i32[w + (Attr.elem.flags >> 2) + 1] = 0
   const ret = p.kernel.sysBpf(cmd, p.attrAddr, Attr.elem.SIZE, p.user, p.caller)
-  // a syscall buffer overrun (asan.ts) is raised here, once the kernel has returned
-  if (p.asan?.hasPending) p.asan.raisePending(name)
   if (ret < 0) p.errno = -ret
   return ret
 }
@@ -252,14 +235,14 @@ function libbpfStrerror(p: Proc, err: number, buf: number, size: number): number
 export function libbpfImports(p: Process): Record<string, ImportFn> {
     return {
     bpf_map_create: (type: number, name: number, k: number, v: number, max: number, opts: number) => mapCreate(p, type, name, k, v, max, opts),
-    bpf_map_update_elem: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, 'bpf_map_update_elem', BpfCmd.MAP_UPDATE_ELEM, fd, key, value, flags),
-    bpf_map_lookup_elem: (fd: number, key: number, value: number) => elemCmd(p, 'bpf_map_lookup_elem', BpfCmd.MAP_LOOKUP_ELEM, fd, key, value, 0n),
-    bpf_map_lookup_elem_flags: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, 'bpf_map_lookup_elem_flags', BpfCmd.MAP_LOOKUP_ELEM, fd, key, value, flags),
-    bpf_map_lookup_and_delete_elem: (fd: number, key: number, value: number) => elemCmd(p, 'bpf_map_lookup_and_delete_elem', BpfCmd.MAP_LOOKUP_AND_DELETE_ELEM, fd, key, value, 0n),
-    bpf_map_lookup_and_delete_elem_flags: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, 'bpf_map_lookup_and_delete_elem_flags', BpfCmd.MAP_LOOKUP_AND_DELETE_ELEM, fd, key, value, flags),
-    bpf_map_delete_elem: (fd: number, key: number) => elemCmd(p, 'bpf_map_delete_elem', BpfCmd.MAP_DELETE_ELEM, fd, key, 0, 0n),
-    bpf_map_delete_elem_flags: (fd: number, key: number, flags: bigint) => elemCmd(p, 'bpf_map_delete_elem_flags', BpfCmd.MAP_DELETE_ELEM, fd, key, 0, flags),
-    bpf_map_get_next_key: (fd: number, key: number, next: number) => elemCmd(p, 'bpf_map_get_next_key', BpfCmd.MAP_GET_NEXT_KEY, fd, key, next, 0n),
+    bpf_map_update_elem: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_UPDATE_ELEM, fd, key, value, flags),
+    bpf_map_lookup_elem: (fd: number, key: number, value: number) => elemCmd(p, BpfCmd.MAP_LOOKUP_ELEM, fd, key, value, 0n),
+    bpf_map_lookup_elem_flags: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_LOOKUP_ELEM, fd, key, value, flags),
+    bpf_map_lookup_and_delete_elem: (fd: number, key: number, value: number) => elemCmd(p, BpfCmd.MAP_LOOKUP_AND_DELETE_ELEM, fd, key, value, 0n),
+    bpf_map_lookup_and_delete_elem_flags: (fd: number, key: number, value: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_LOOKUP_AND_DELETE_ELEM, fd, key, value, flags),
+    bpf_map_delete_elem: (fd: number, key: number) => elemCmd(p, BpfCmd.MAP_DELETE_ELEM, fd, key, 0, 0n),
+    bpf_map_delete_elem_flags: (fd: number, key: number, flags: bigint) => elemCmd(p, BpfCmd.MAP_DELETE_ELEM, fd, key, 0, flags),
+    bpf_map_get_next_key: (fd: number, key: number, next: number) => elemCmd(p, BpfCmd.MAP_GET_NEXT_KEY, fd, key, next, 0n),
     bpf_map_freeze: (fd: number) => {
       const a = attr(p, 4)
       a.u32(Attr.elem.map_fd, fd)

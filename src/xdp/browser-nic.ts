@@ -1,7 +1,7 @@
 /**
  * The browser machine's NIC (eth0), run in its own Web Worker: it puts frames of a traffic
  * preset into the per-CPU RX queues (rss.ts picks the queue of each flow, as a multi-queue NIC
- * does) at a paced rate (browser-pacer.ts), and publishes each queue once per tick so the CPU
+ * does) at a paced rate (pacer.ts), and publishes each queue once per tick so the CPU
  * workers see packets within a tick. It never runs on the page's thread, and it only touches
  * the kernel through the RX queues in kernel memory (and kmalloc/kfree for them).
  *
@@ -15,7 +15,7 @@
  */
 import type { Kernel } from '../kernel/kernel'
 import { generateTraffic, isPresetName, parsePacket, presetNames, type PresetName } from './packets'
-import { Pacer } from './browser-pacer'
+import { Pacer } from './pacer'
 import { presetMaxFrame } from './browser-traffic'
 import type { XdpStats } from './browser-stats'
 import { RxQueue } from './rx-queue'

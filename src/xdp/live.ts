@@ -15,6 +15,7 @@ import type { Kernel } from '../kernel/kernel'
 import { NIC_IFINDEX } from '../kernel/progs'
 import type { Program } from '../lang/api'
 import type { CpuWorkerJob } from './cpu-worker'
+import { Pacer } from './pacer'
 import { RxQueue } from './rx-queue'
 import { rxQueue } from './rss'
 import { cpuCount, summarise, type XdpRunResult } from './run'
@@ -106,12 +107,13 @@ export class LiveNic {
   /** The paced producer. Returns how many frames it handed out. */
   private async produce(queues: RxQueue[], cpus: number, rate: number, failed: () => boolean): Promise<number> {
     const frames = this.opts.source.frames[Symbol.iterator]()
-    const t0 = performance.now()
+    // (counted from 1: the first frame is due at once)
+    const pacer = new Pacer(rate, performance.now(), 1)
     let sent = 0
     let next = frames.next()
     while (!next.done && !this.stopping && !failed()) {
       // Frames due by now; unpaced: a batch per tick, so the event loop still runs.
-      const due = rate > 0 ? Math.floor(((performance.now() - t0) * rate) / 1000) + 1 : sent + 8192
+      const due = pacer.due(performance.now(), sent)
       while (sent < due && !next.done && !this.stopping) {
         const frame = next.value
         const queue = queues[rxQueue(frame, cpus)]

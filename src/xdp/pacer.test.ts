@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_LAG_MS, MAX_RATE_BATCH, Pacer } from './browser-pacer'
+import { MAX_LAG_MS, MAX_RATE_BATCH, Pacer } from './pacer'
 
 /** Ticks from `from` to `to` ms with irregular steps (all shorter than the lag cap), sending what is due. */
 function tick(p: Pacer, from: number, to: number, sent: number): number {

@@ -1,5 +1,6 @@
 /**
- * Pacing of the browser NIC: how many frames should have arrived by now at a given rate.
+ * Pacing of a NIC (the browser's and the CLI's live mode): how many frames should have arrived
+ * by now at a given rate.
  *
  * The producer runs in ticks (a timer every few ms); at each tick it sends the frames due since
  * the last one, so the average rate is exact however the ticks jitter. A rate change re-anchors
