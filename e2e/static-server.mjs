@@ -6,7 +6,8 @@ import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const root = fileURLToPath(new URL('../dist/', import.meta.url))
+// (DIST_DIR: another build, e.g. a second e2e run beside the first)
+const root = process.env.DIST_DIR ?? fileURLToPath(new URL('../dist/', import.meta.url))
 const port = Number(process.argv[2] ?? 8090)
 const prefix = '/playground/'
 const types = {

@@ -1,11 +1,12 @@
 /**
  * The debugger in a real browser: stepping through the seed lookup program line by line while
- * the inspector shows the map change at the update line; a breakpoint set with a gutter click
- * stops a loop at each iteration; the per-CPU buffer bug ends with an AddressSanitizer report in
- * the console.
+ * the inspector shows the map change at the update line; step back restores the map to before
+ * a delete; the syscall inspector shows a lookup's attr and copies; a breakpoint set with a
+ * gutter click stops a loop at each iteration; the per-CPU buffer bug ends with an
+ * AddressSanitizer report in the console.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { lastRun, lastRunId, loadExample, openApp, screenshot } from './helpers'
+import { lastRun, lastRunId, loadExample, openApp, runAfter, screenshot } from './helpers'
 
 const LINE_HEIGHT = 21
 const PADDING_TOP = 10
@@ -138,5 +139,109 @@ test.describe('stepping', () => {
     expect(result.err).toMatch(/SUMMARY: AddressSanitizer: stack-buffer-overflow user\.c:10:\d+ in main/)
     expect(result.err).toContain('bpfplay checks every syscall buffer like gcc -fsanitize=address would')
     await screenshot(page, info.project.name, 'stepping-asan')
+  })
+})
+
+test.describe('time travel and the syscall inspector', () => {
+  test('step back restores the map to before a delete', async ({ page }, info) => {
+    await openApp(page)
+    await loadExample(page, '03-delete')
+    await page.locator('.monaco-editor').waitFor()
+    const before = await lastRunId(page)
+    await page.getByTestId('debug-step-into').click()
+    await pausedAt(page, 17)
+    // at the first line there is nowhere to go back to
+    await expect(page.getByTestId('debug-step-back')).toBeDisabled()
+    for (const line of [18, 19, 21, 22, 23, 24, 31]) {
+      await page.keyboard.press('F10')
+      await pausedAt(page, line)
+    }
+    await page.locator('.maps-table tr[data-map-name="hash_map_exampl"]').last().click()
+    const detail = page.getByTestId('map-detail')
+    await expect(detail.locator('tbody tr')).toHaveCount(1)
+    await expect(detail.locator('tbody tr').first()).toContainText('250')
+    // over the delete: the map is empty and the program printed its line
+    await page.keyboard.press('F10')
+    await pausedAt(page, 32)
+    await page.keyboard.press('F10')
+    await pausedAt(page, 39)
+    await expect(detail).toContainText('The map is empty.')
+    const run = await runAfter(page, before)
+    await expect(run).toContainText('Key 20 deleted successfully')
+    // back twice, to the delete line: the element is back, the program is as it was there
+    await page.getByTestId('debug-step-back').click()
+    await pausedAt(page, 32)
+    await expect(page.getByTestId('debug-where')).toContainText('stepped back')
+    await page.keyboard.press('Shift+F10')
+    await pausedAt(page, 31)
+    await expect(detail.locator('tbody tr')).toHaveCount(1)
+    await expect(detail.locator('tbody tr').first()).toContainText('250')
+    await expect(local(page, 'key')).toHaveText('20')
+    // the console shows what the program had printed by then, and not the deletion
+    await expect(run).toContainText('Element inserted or updated successfully: key = 20, value = 250')
+    await expect(run).not.toContainText('deleted successfully')
+    // and the syscall inspector has only the calls made by then: create and update
+    await expect(page.getByRole('tab', { name: /bpf\(\) calls/ })).toHaveText(/bpf\(\) calls\s*2$/)
+    await screenshot(page, info.project.name, 'stepping-back')
+    // forward again: the same delete happens again, and the run ends as it would have
+    await page.keyboard.press('F10')
+    await pausedAt(page, 32)
+    await expect(detail).toContainText('The map is empty.')
+    await page.getByTestId('debug-continue').click()
+    const result = await lastRun(page, before)
+    expect(result.rc).toBe(0)
+    expect(result.out).toBe(
+      'Hash map created successfully with fd: 3\nElement inserted or updated successfully: key = 20, value = 250\nKey 20 deleted successfully\nConfirmed that key 20 no longer exists\n',
+    )
+  })
+
+  test('the syscall inspector shows the attr of a lookup and the bytes copied in and out', async ({ page }, info) => {
+    await openApp(page)
+    await loadExample(page, '02-lookup')
+    await page.locator('.monaco-editor').waitFor()
+    await page.getByTestId('debug-step-into').click()
+    await pausedAt(page, 17)
+    for (const line of [18, 19, 21, 22, 23, 24, 31, 32, 33]) {
+      await page.keyboard.press('F10')
+      await pausedAt(page, line)
+    }
+    // over the lookup line
+    await page.keyboard.press('F10')
+    await pausedAt(page, 34)
+    await page.getByRole('tab', { name: /bpf\(\) calls/ }).click()
+    const sc = page.getByTestId('syscall-inspector')
+    const call = page.getByTestId('syscall-detail')
+    await expect(call).toHaveAttribute('data-cmd', 'BPF_MAP_LOOKUP_ELEM')
+    await expect(call).toContainText('bpf_map_lookup_elem() → bpf(BPF_MAP_LOOKUP_ELEM, &attr, 32) = 0')
+    await expect(call).toContainText('user.c:33')
+    // the attr members: the map's fd, pointers named by the variables they point to
+    await expect(call.locator('tr[data-field="map_fd"]')).toContainText('fd of map “hash_map_exampl”')
+    await expect(call.locator('tr[data-field="key"]')).toContainText('→ lookup_key (int), main()\'s stack')
+    await expect(call.locator('tr[data-field="value"]')).toContainText('→ lookup_val (int), main()\'s stack')
+    await expect(call.locator('tr[data-field="flags"]')).toContainText('BPF_ANY')
+    // the copies: the attr and the key in, the value out
+    await expect(call.locator('.sc-copy')).toHaveCount(3)
+    const key = call.locator('.sc-copy[data-via="key"]')
+    await expect(key).toHaveAttribute('data-dir', 'in')
+    await expect(key).toContainText('copy_from_user · 4 B')
+    await expect(key).toContainText('0a 00 00 00 = 10')
+    const value = call.locator('.sc-copy[data-via="value"]')
+    await expect(value).toHaveAttribute('data-dir', 'out')
+    await expect(value).toContainText('copy_to_user · 4 B')
+    await expect(value).toContainText('64 00 00 00 = 100')
+    await expect(value).toContainText('map “hash_map_exampl”: value')
+    // the calls made by this step are marked in the list
+    await expect(sc.locator('.sc-item-new')).toHaveCount(1)
+    await screenshot(page, info.project.name, 'syscall-inspector')
+    // a failing lookup explains its errno
+    await page.keyboard.press('F10')
+    for (const line of [41, 42, 43]) {
+      await page.keyboard.press('F10')
+      await pausedAt(page, line)
+    }
+    await page.keyboard.press('F10')
+    await expect(call.getByTestId('syscall-ret')).toHaveText('= -1 ENOENT (No such file or directory)')
+    await expect(call.locator('.sc-copy')).toHaveCount(2)
+    await page.getByTestId('debug-continue').click()
   })
 })

@@ -18,9 +18,16 @@ import type { BpfObjectTable } from '../src/runtime/libbpf-object'
 import { Process, StopRequest } from '../src/runtime/process'
 import { observeFreedMaps, type FreedMap } from '../src/runtime/freed-maps'
 import type { PauseState } from '../src/runtime/debug-control'
+import type { Debugger } from '../src/runtime/debugger'
+import { runDebugged } from '../src/runtime/time-travel'
+import { SyscallTracer, type SyscallRecord } from '../src/runtime/syscall-trace'
 import type { DebugRunOptions } from '../src/ui/debugger/protocol'
-import { workerDebugger } from '../src/ui/debugger/worker-debugger'
+import { workerPause } from '../src/ui/debugger/worker-debugger'
 import { liveSleep } from '../src/ui/machine/live-sleep'
+import { XdpStats } from '../src/xdp/browser-stats'
+
+/** bpf() calls sent with each pause and with the result, for the syscall inspector. */
+const SYSCALLS_SHOWN = 60
 
 /** What the page learns while a process runs (comlink proxies: one message per call). */
 export interface ProcessObserver {
@@ -33,8 +40,13 @@ export interface ProcessObserver {
   freed(pid: number, maps: FreedMap[]): void
   /** Answered after every earlier call: the run's result must not overtake its last output. */
   sync(): void
-  /** Debug runs: the program paused (the worker then waits for a command in shared memory: src/ui/debugger/protocol.ts). */
-  paused?(state: PauseState): void
+  /**
+   * Debug runs: the program paused, with its last bpf() calls (the worker then waits for a
+   * command in shared memory: src/ui/debugger/protocol.ts).
+   */
+  paused?(state: PauseState, syscalls: SyscallRecord[]): void
+  /** A step back abandoned the timeline: its output is replaced by the replay's. */
+  rewound?(): void
 }
 
 export interface RunOptions {
@@ -45,8 +57,10 @@ export interface RunOptions {
   objects?: BpfObjectTable
   /** The XDP stats buffer (src/xdp/browser-stats.ts): its traffic word switches sleep() to real time. */
   xdpStats?: SharedArrayBuffer
-  /** Step, breakpoints, run to cursor (src/ui/debugger/protocol.ts); needs a program compiled with hooks: 'statements'. */
+  /** Step, breakpoints, run to cursor, step back (src/ui/debugger/protocol.ts); needs a program compiled with hooks: 'statements'. */
   debug?: DebugRunOptions
+  /** Why step back cannot work in this run (XDP traffic is running), if it cannot. */
+  noTimeTravel?: string
 }
 
 export interface RunResult {
@@ -55,6 +69,19 @@ export interface RunResult {
   reason?: string
   /** Output bytes dropped past `outputLimit`. */
   droppedBytes: number
+  /** The run's last bpf() calls. */
+  syscalls: SyscallRecord[]
+}
+
+/**
+ * Time travel's check on the NIC: packets in flight live in kernel memory (the RX queues), so a
+ * kernel restore while traffic runs, or after it ran, would corrupt them.
+ */
+function nicActivity(sab: SharedArrayBuffer | undefined): () => string | null {
+  if (!sab) return () => null
+  const nic = new XdpStats(sab)
+  const sentAtStart = nic.sent
+  return () => (nic.trafficOn || nic.sent !== sentAtStart ? 'XDP traffic ran on eth0 since the program started (its packets are in kernel memory)' : null)
 }
 
 /** One attached handle per kernel buffer: attaching allocates per-worker scratch in the kernel. */
@@ -84,21 +111,44 @@ const api = {
       void observer.write(fd, part)
     }
     const observed = observeFreedMaps(kernel, (pid, maps) => void observer.freed(pid, maps))
-    const debug = opts.debug && program.debug?.scopes.length ? workerDebugger(program, opts.debug, (s) => void observer.paused?.(s)) : null
-    const proc = new Process(observed, program, { write }, {
-      comm: opts.comm,
-      ctl,
-      trap: debug ? debug.trap : () => {
-        if (Atomics.load(ctl, 0) !== 0) throw new StopRequest('stopped (Stop was pressed)')
-      },
-      bpfObjects: opts.objects,
-      sleep: liveSleep(ctl, opts.xdpStats ? new Int32Array(opts.xdpStats, 0, 4) : null),
-    })
-    void observer.started(proc.pid)
-    const result = proc.run()
+    const tracer = new SyscallTracer()
+    const traced = tracer.wrap(observed)
+    const processFor = (trap: Debugger['trap'] | null, dbg: Debugger | null) => {
+      const proc = new Process(traced, program, { write }, {
+        comm: opts.comm,
+        ctl,
+        trap: trap ?? (() => {
+          if (Atomics.load(ctl, 0) !== 0) throw new StopRequest('stopped (Stop was pressed)')
+        }),
+        bpfObjects: opts.objects,
+        sleep: liveSleep(ctl, opts.xdpStats ? new Int32Array(opts.xdpStats, 0, 4) : null),
+      })
+      tracer.attach({ position: () => ({ time: dbg?.now ?? 0, line: Math.max(0, dbg?.line ?? 0) }), describe: (a) => proc.objects.describe(a) })
+      void observer.started(proc.pid)
+      return proc
+    }
+    const debug = opts.debug && program.debug?.scopes.length ? opts.debug : null
+    const result = debug
+      ? runDebugged({
+          kernel,
+          program,
+          control: debug,
+          start: { startPaused: debug.startPaused, runToLine: debug.runToLine },
+          pause: workerPause(debug, (state) => void observer.paused?.(state, tracer.recent(SYSCALLS_SHOWN))),
+          makeProcess: (dbg) => processFor(dbg.trap, dbg),
+          unavailable: opts.noTimeTravel ?? null,
+          othersActive: nicActivity(opts.xdpStats),
+          onRewind: () => {
+            tracer.reset()
+            forwarded = 0
+            droppedBytes = 0
+            void observer.rewound?.()
+          },
+        })
+      : processFor(null, null).run()
     // The observer's messages travel on their own port: wait until the page has them all.
     await observer.sync()
-    return { exitCode: result.exitCode, signal: result.signal, reason: result.reason, droppedBytes }
+    return { exitCode: result.exitCode, signal: result.signal, reason: result.reason, droppedBytes, syscalls: tracer.recent(SYSCALLS_SHOWN) }
   },
 
   /** After a worker running `pid` had to be terminated: close that process's fds, as exit would. */

@@ -17,6 +17,7 @@ import type { BpffsEntry, Caller, KernelApi, KernelConfig, KernelEvent, MapSnaps
 import { Vfs } from './bpffs'
 import { EventLog } from './events'
 import { FdTable, FD_FILE, fdMapSlot } from './fdtable'
+import { KernelCheckpoint } from './checkpoint'
 import { DEFAULT_MEMORY_BYTES, KernelMemory, MAX_MEMORY_BYTES, MIN_MEMORY_BYTES } from './memory'
 import { D, type MapDesc } from './maps/desc'
 import { normFlags } from './maps/ops'
@@ -40,6 +41,14 @@ export const BpfFunc = {
 
 const MAX_CPUS = 1024
 const SCRATCH_MIN = 64 * 1024
+
+/** A kernel checkpoint plus where this handle's syscall buffers were (Kernel.checkpoint). */
+export interface HandleCheckpoint {
+  image: KernelCheckpoint
+  sysBase: number
+  scratchAddr: number
+  scratchSize: number
+}
 
 /** What a program (loader, verifier checks) needs to know about a map. */
 export interface MapInfoView {
@@ -122,6 +131,28 @@ export class Kernel implements KernelApi {
       this.scratchSize = size
     }
     return this.scratchAddr
+  }
+
+  /**
+   * Save the whole kernel (time travel: src/runtime/time-travel.ts). This handle's syscall
+   * buffers are allocated first, so they are allocated in every state a restore brings back.
+   */
+  checkpoint(): HandleCheckpoint {
+    this.sys.ensure()
+    this.scratch(SCRATCH_MIN)
+    return { image: KernelCheckpoint.capture(this.sab), sysBase: this.sys.base, scratchAddr: this.scratchAddr, scratchSize: this.scratchSize }
+  }
+
+  /**
+   * Bring the kernel back to a checkpoint of this handle. Only while nothing else runs on the
+   * kernel (no CPU, no other process): the caller checks.
+   */
+  restore(cp: HandleCheckpoint): void {
+    cp.image.restore(this.sab)
+    this.sys.adopt(cp.sysBase)
+    this.scratchAddr = cp.scratchAddr
+    this.scratchSize = cp.scratchSize
+    this.byId.length = 0
   }
 
   // ---- processes and files ------------------------------------------------------------------

@@ -67,8 +67,14 @@ export class SyscallState {
     if (this.base !== 0) return
     const a = this.mem.kmalloc(ATTR_SIZE + 8, 8)
     if (a === 0) throw new Error('kernel out of memory for the attr buffer')
-    this.base = a
-    this.w = a >> 2
+    this.adopt(a)
+  }
+
+  /** Use the attr buffer at `addr` (a kernel restored from a checkpoint has it allocated there). */
+  adopt(addr: number): void {
+    this.base = addr
+    this.w = addr >> 2
+    this.dirty = ATTR_SIZE
   }
 
   u32(off: number): number {

@@ -18,8 +18,11 @@ export type DebugCommand =
   | { k: 'continue' }
   | { k: 'runToLine'; line: number }
   | { k: 'stop' }
+  /** Time travel: back to the previous line (gdb's reverse-next), kernel and process as they were there. */
+  | { k: 'stepBack' }
 
-export type PauseReason = 'entry' | 'step' | 'breakpoint' | 'runToLine'
+/** stepBack: back in time to the previous line, replayed (src/runtime/time-travel.ts). */
+export type PauseReason = 'entry' | 'step' | 'breakpoint' | 'runToLine' | 'stepBack'
 
 export interface StackFrameView {
   fn: string
@@ -42,6 +45,12 @@ export interface PauseState {
   /** Innermost first. */
   stack: StackFrameView[]
   globals: ValueView[]
+  /** Statements executed so far (this one included): the program's position in time. */
+  time: number
+  /** Step back is possible from here; otherwise why not (null when it is). */
+  noStepBack: string | null
+  /** Something the debugger has to say about the last command (a refused step back). */
+  notice?: string
 }
 
 export interface DebugControl {
@@ -55,6 +64,21 @@ export interface DebuggerOptions {
   startPaused?: boolean
   /** Run until this line of the main file (Run to cursor before running). */
   runToLine?: number
+  /**
+   * Time travel (src/runtime/time-travel.ts): whether step back can work at all in this run
+   * (null) or why not, and the host's last-moment check that the kernel is still the program's
+   * (process `pid`) alone (null = fine). Without them step back is refused.
+   */
+  timeTravel?: { unavailable: string | null; check(pid: number): string | null }
+  /** A replay: run silently to this statement count, then pause there (reason 'stepBack'). */
+  replayTo?: number
+}
+
+/** Thrown out of the program by a step back; the host restores the kernel and replays to `time`. */
+export class RewindRequest extends Error {
+  constructor(readonly time: number) {
+    super(`rewind to statement ${time}`)
+  }
 }
 
 /**

@@ -22,7 +22,7 @@ import type { Program } from '../lang/api'
 import type { DebugFunction, DebugScope } from '../lang/debug-info'
 import { cFramesHere } from './asan'
 import { decodeValue, type DecodeContext, type ValueView } from './debug-values'
-import { CTL_DEBUG, CTL_RUN, CTL_STOP, initialCtl, type DebugCommand, type DebugControl, type DebuggerOptions, type PauseReason, type PauseState, type StackFrameView } from './debug-control'
+import { CTL_DEBUG, CTL_RUN, CTL_STOP, initialCtl, RewindRequest, type DebugCommand, type DebugControl, type DebuggerOptions, type PauseReason, type PauseState, type StackFrameView } from './debug-control'
 import { StopRequest, type Process } from './process'
 
 export * from './debug-control'
@@ -31,6 +31,9 @@ type Mode = { k: 'continue' } | { k: 'into' } | { k: 'over'; depth: number } | {
 
 /** Names the C library defines and programs only declare: not the program's globals. */
 const LIBC_GLOBALS = new Set(['stdin', 'stdout', 'stderr'])
+
+/** Statements remembered for step back; past this the history stops and the program may run at full speed. */
+const MAX_HISTORY = 1 << 22
 
 export class Debugger {
   private mode: Mode
@@ -43,12 +46,20 @@ export class Debugger {
   private first = true
   /** Per depth: the scope and register values of the last trap there (callers' locals). */
   private regs: ({ scope: number; values: unknown[] } | undefined)[] = []
+  /** Statements (traps) so far: the program's clock for time travel. */
+  private time = 0
+  /** Time travel: (sid, depth) of every trap so far while `recording`. */
+  private history = new Int32Array(0)
+  private recording: boolean
+  /** Why step back cannot work in this run (null: it can). */
+  private historyNote: string | null
+  private readonly replayTo: number
 
   constructor(
     private readonly program: Program,
     private readonly control: DebugControl,
     private readonly pause: (state: PauseState) => DebugCommand,
-    opts: DebuggerOptions = {},
+    private readonly opts: DebuggerOptions = {},
   ) {
     const debug = program.debug
     if (!debug || debug.scopes.length === 0) throw new Error('the program was not compiled with hooks: statements')
@@ -61,6 +72,25 @@ export class Debugger {
     this.isEntry = new Uint8Array(program.statements.length)
     for (const f of this.fns) this.isEntry[f.sid] = 1
     this.mode = opts.startPaused ? { k: 'into' } : opts.runToLine ? { k: 'runTo', line: opts.runToLine } : { k: 'continue' }
+    // Step back replays the program to an earlier statement count, so the count must be exact
+    // from the first statement: the run must trap at every hook from its start.
+    const tt = opts.timeTravel
+    this.replayTo = opts.replayTo ?? 0
+    this.recording = tt !== undefined && tt.unavailable === null && (this.replayTo > 0 || Atomics.load(control.ctl, 0) === CTL_DEBUG)
+    this.historyNote = !tt
+      ? 'step back is not available here'
+      : tt.unavailable ?? (this.recording ? null : 'the program started at full speed; step back works in runs started with Step, Run to cursor or a breakpoint')
+    if (this.recording) this.history = new Int32Array(4096)
+  }
+
+  /** Statements executed so far. */
+  get now(): number {
+    return this.time
+  }
+
+  /** The main-file line of the current statement (0 outside the main file). */
+  get line(): number {
+    return this.lastLine
   }
 
   /** The value the host should put in ctl[0] before the run starts. */
@@ -72,18 +102,72 @@ export class Debugger {
     if (Atomics.load(ctl, 0) === CTL_STOP) throw new StopRequest('stopped (Stop was pressed)')
     const depth = proc.frames[0] >> 1
     if (scope !== undefined) this.regs[depth] = { scope, values: values ?? [] }
+    const time = ++this.time
+    if (this.recording) this.remember(time, sid, depth)
     const line = this.lineOf[sid]
     const sameLine = line === this.lastLine && depth === this.lastDepth
     this.lastLine = line
     this.lastDepth = depth
-    const reason = this.reasonToPause(sid, line, depth, sameLine)
+    if (time < this.replayTo) return // replaying silently towards a step back's target
+    const reason = time === this.replayTo ? 'stepBack' : this.reasonToPause(sid, line, depth, sameLine)
     if (reason === null) {
       if (this.mode.k === 'continue') this.runFreely()
       return
     }
     this.first = false
-    const cmd = this.pause(this.state(reason, sid, depth, proc))
-    this.obey(cmd, depth)
+    // what the program printed so far shows before the pause, as on a terminal
+    proc.flush()
+    let notice: string | undefined
+    for (;;) {
+      const cmd = this.pause(this.state(reason, sid, depth, proc, notice))
+      if (cmd.k !== 'stepBack') return this.obey(cmd, depth)
+      const why = this.cannotStepBack() ?? this.opts.timeTravel?.check(proc.pid) ?? null
+      if (why === null) throw new RewindRequest(this.stepBackTarget())
+      notice = `Step back refused: ${why}.`
+    }
+  }
+
+  private remember(time: number, sid: number, depth: number): void {
+    let h = this.history
+    const at = (time - 1) * 2
+    if (at + 1 >= h.length) {
+      if (h.length >= MAX_HISTORY * 2) {
+        this.recording = false
+        this.history = new Int32Array(0)
+        this.historyNote = `the history keeps the first ${MAX_HISTORY.toLocaleString('en-US')} statements of a run`
+        return
+      }
+      const grown = new Int32Array(h.length * 2)
+      grown.set(h)
+      this.history = h = grown
+    }
+    h[at] = sid
+    h[at + 1] = depth
+  }
+
+  /**
+   * The statement step back goes to: the start of the previous line at this depth or an outer
+   * one (gdb's reverse-next: calls made since are stepped over); 0 if there is none.
+   */
+  private stepBackTarget(): number {
+    const h = this.history
+    const depth = h[(this.time - 1) * 2 + 1]
+    for (let t = this.time - 1; t >= 1; t--) {
+      const sid = h[(t - 1) * 2]
+      const d = h[(t - 1) * 2 + 1]
+      if (d > depth) continue
+      const line = this.lineOf[sid]
+      if (line === 0 || this.isEntry[sid] === 1) continue
+      // a statement continuing the line of the one before it does not start a line
+      if (t > 1 && this.lineOf[h[(t - 2) * 2]] === line && h[(t - 2) * 2 + 1] === d) continue
+      return t
+    }
+    return 0
+  }
+
+  private cannotStepBack(): string | null {
+    if (this.historyNote !== null) return this.historyNote
+    return this.stepBackTarget() === 0 ? 'this is the first line of the program' : null
   }
 
   private reasonToPause(sid: number, line: number, depth: number, sameLine: boolean): PauseReason | null {
@@ -108,6 +192,7 @@ export class Debugger {
       case 'stepOut': this.mode = { k: 'out', depth }; break
       case 'runToLine': this.mode = { k: 'runTo', line: cmd.line }; break
       case 'continue': this.mode = { k: 'continue' }; break
+      case 'stepBack': break // handled where the pause returns
     }
     if (this.mode.k === 'continue') this.runFreely()
     else Atomics.compareExchange(this.control.ctl, 0, CTL_RUN, CTL_DEBUG)
@@ -116,7 +201,8 @@ export class Debugger {
   /** Continue without breakpoints: hooks stop trapping (full speed) until the host sets one. */
   private runFreely(): void {
     const ctl = this.control.ctl
-    if (Atomics.load(ctl, 1) > 0) return
+    // while recording, every statement must still be counted (step back replays by the count)
+    if (this.recording || Atomics.load(ctl, 1) > 0) return
     Atomics.compareExchange(ctl, 0, CTL_DEBUG, CTL_RUN)
     // a breakpoint set meanwhile: the host's 0 -> 2 may have come before our 2 -> 0
     if (Atomics.load(ctl, 1) > 0) Atomics.compareExchange(ctl, 0, CTL_RUN, CTL_DEBUG)
@@ -126,7 +212,7 @@ export class Debugger {
     this.lastDepth = -1
   }
 
-  private state(reason: PauseReason, sid: number, depth: number, proc: Process): PauseState {
+  private state(reason: PauseReason, sid: number, depth: number, proc: Process, notice?: string): PauseState {
     const program = this.program
     const pos = program.statements[sid]
     const ctx: DecodeContext = { dv: proc.mem.dv, size: proc.mem.size, objects: proc.objects, program }
@@ -158,7 +244,8 @@ export class Debugger {
       .filter((g) => !LIBC_GLOBALS.has(g.name) && !g.section)
       // the data segment starts right after the NULL guard (process.ts)
       .map((g) => decodeValue(ctx, g.name, g.type, { addr: NULL_GUARD + g.offset }))
-    return { reason, sid, file: pos.file, line: pos.line, col: pos.col, depth, stack, globals }
+    const noStepBack = this.cannotStepBack()
+    return { reason, sid, file: pos.file, line: pos.line, col: pos.col, depth, stack, globals, time: this.time, noStepBack, ...(notice ? { notice } : {}) }
   }
 
   private locals(ctx: DecodeContext, fn: DebugFunction, fp: number, scope: DebugScope, values: unknown[] | null): ValueView[] {

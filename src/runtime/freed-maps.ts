@@ -10,6 +10,7 @@
  * `limit` closes only.
  */
 import type { KernelApi, MapSnapshot } from '../kernel/api'
+import { withOverrides } from './kernel-proxy'
 
 export type FreedHow = 'close' | 'exit'
 
@@ -44,21 +45,5 @@ export function observeFreedMaps<K extends KernelApi>(kernel: K, report: (pid: n
   }
   const sysClose = (pid: number, fd: number) => diff('close', pid, fd, () => kernel.sysClose(pid, fd))
   const processExit = (pid: number) => diff('exit', pid, null, () => kernel.processExit(pid))
-  // A Proxy, not a subclass: every other method (including ones outside KernelApi) reaches the
-  // real kernel unchanged. Bound methods are cached to keep syscalls cheap.
-  const bound = new Map<PropertyKey, unknown>()
-  return new Proxy(kernel, {
-    get(target, prop) {
-      if (prop === 'sysClose') return sysClose
-      if (prop === 'processExit') return processExit
-      const v: unknown = Reflect.get(target, prop, target)
-      if (typeof v !== 'function') return v
-      let b = bound.get(prop)
-      if (b === undefined) {
-        b = (v as (...a: unknown[]) => unknown).bind(target)
-        bound.set(prop, b)
-      }
-      return b
-    },
-  })
+  return withOverrides(kernel, { sysClose, processExit } as Partial<Record<keyof K, unknown>>)
 }

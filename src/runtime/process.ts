@@ -21,6 +21,7 @@ import { libbpfObjectImports, type BpfObjectTable } from './libbpf-object'
 import { FRAME_RECORD_WORDS } from '../lang/debug-info'
 import { UserObjects } from './asan-objects'
 import { AsanError, SyscallBufferCheck } from './asan'
+import { RewindRequest } from './debug-control'
 
 export interface ProcessIO {
   write(fd: 1 | 2, bytes: Uint8Array): void
@@ -232,6 +233,8 @@ export class Process {
       const ret = main.length >= 2 ? main(argc, argvAddr) : main()
       result = { exitCode: exitStatus(ret) }
     } catch (e) {
+      // a step back abandons this timeline: the host restores the kernel and replays (time-travel.ts)
+      if (e instanceof RewindRequest) throw e
       result = this.abnormalEnd(e)
     } finally {
       this.flush()

@@ -53,6 +53,8 @@ interface ConsoleState {
   setPhase(id: number, phase: RunEntry['phase']): void
   setDiagnostics(id: number, d: Diagnostic[]): void
   appendOutput(id: number, chunks: Chunk[]): void
+  /** Forget a run's output (a step back replays it: time-travel.ts). */
+  clearOutput(id: number): void
   endRun(id: number, end: RunEnd): void
   note(tone: NoteEntry['tone'], text: string): void
   clear(): void
@@ -94,6 +96,7 @@ export const useConsole = create<ConsoleState>()((set) => ({
         return { ...r, chunks: out }
       }),
     })),
+  clearOutput: (id) => set((s) => ({ entries: updateRun(s.entries, id, (r) => ({ ...r, chunks: [] })) })),
   endRun: (id, end) => set((s) => ({ entries: updateRun(s.entries, id, (r) => ({ ...r, phase: 'done', end })) })),
   note: (tone, text) => set((s) => ({ entries: push(s.entries, { kind: 'note', id: nextId++, tone, text }) })),
   clear: () => set({ entries: [] }),
@@ -118,6 +121,13 @@ export class OutputPump {
       this.scheduled = true
       requestAnimationFrame(() => this.flush())
     }
+  }
+
+  /** Drop what is pending, and any character half-decoded (the run's output starts over). */
+  reset(): void {
+    this.pending = []
+    this.decoders.stdout = new TextDecoder()
+    this.decoders.stderr = new TextDecoder()
   }
 
   /** `end`: the run is over, so a character still incomplete is decoded (as U+FFFD) too. */

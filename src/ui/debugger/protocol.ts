@@ -27,7 +27,7 @@ export interface DebugRunOptions extends DebugControl {
   runToLine?: number
 }
 
-export const CODES: DebugCommand['k'][] = ['stepOver', 'stepInto', 'stepOut', 'continue', 'runToLine', 'stop']
+export const CODES: DebugCommand['k'][] = ['stepOver', 'stepInto', 'stepOut', 'continue', 'runToLine', 'stop', 'stepBack']
 
 /** Page side: hands a paused program its next command. */
 export function sendCommand(ctl: Int32Array, cmd: DebugCommand): void {

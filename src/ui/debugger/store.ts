@@ -18,6 +18,8 @@ interface DebuggerState {
   run: DebugRunOptions | null
   /** Where the program is paused, and what it sees; null while it runs or when none runs. */
   paused: PauseState | null
+  /** A step back is restoring the kernel and replaying the program (views hold still until it pauses). */
+  rewinding: boolean
   /** How the next run starts (set by a step or Run to cursor pressed while no program runs). */
   nextStart: { startPaused: boolean; runToLine?: number }
   toggleBreakpoint(line: number): void
@@ -36,6 +38,7 @@ export const useDebugger = create<DebuggerState>()((set, get) => ({
   breakpoints: [],
   run: null,
   paused: null,
+  rewinding: false,
   nextStart: { startPaused: false },
 
   toggleBreakpoint(line) {
@@ -61,11 +64,12 @@ export const useDebugger = create<DebuggerState>()((set, get) => ({
   command(cmd) {
     const { run, paused } = get()
     if (run && paused) {
-      set({ paused: null })
+      if (cmd.k === 'stepBack' && paused.noStepBack !== null) return
+      set({ paused: null, rewinding: cmd.k === 'stepBack' })
       sendCommand(run.ctl, cmd)
       return
     }
-    if (run || !canStart() || cmd.k === 'stop' || cmd.k === 'stepOut') return
+    if (run || !canStart() || cmd.k === 'stop' || cmd.k === 'stepOut' || cmd.k === 'stepBack') return
     set({ nextStart: cmd.k === 'continue' ? { startPaused: false } : cmd.k === 'runToLine' ? { startPaused: false, runToLine: cmd.line } : { startPaused: true } })
     void useMachine.getState().run()
   },
@@ -77,11 +81,11 @@ export const useDebugger = create<DebuggerState>()((set, get) => ({
   },
 
   onPaused(state) {
-    if (get().run) set({ paused: state })
+    if (get().run) set({ paused: state, rewinding: false })
   },
 
   endRun() {
-    set({ run: null, paused: null })
+    set({ run: null, paused: null, rewinding: false })
   },
 }))
 

@@ -1,18 +1,18 @@
 /**
- * The process worker's half of debugging (protocol.ts): the stepping engine for one run, whose
- * pause posts the state to the page and then blocks the worker in Atomics.wait until the page
- * writes a command (or presses Stop). Only the worker imports this: it brings in the runtime.
+ * The process worker's half of debugging (protocol.ts): the stepping engine's pause, which
+ * posts the state to the page and then blocks the worker in Atomics.wait until the page writes
+ * a command (or presses Stop).
  */
-import type { Program } from '../../lang/api'
-import { CTL_STOP, Debugger, type DebugCommand, type PauseState } from '../../runtime/debugger'
+import { CTL_STOP, type DebugCommand, type PauseState } from '../../runtime/debug-control'
 import { ARG, CMD, CODES, type DebugRunOptions } from './protocol'
 
 /** How often a paused worker looks at the stop flag (Stop notifies word 0, not the command word). */
 const STOP_POLL_MS = 100
 
-export function workerDebugger(program: Program, opts: DebugRunOptions, post: (state: PauseState) => void): Debugger {
+/** The `pause` of a debugged run (src/runtime/time-travel.ts runDebugged). */
+export function workerPause(opts: DebugRunOptions, post: (state: PauseState) => void): (state: PauseState) => DebugCommand {
   const { ctl } = opts
-  const pause = (state: PauseState): DebugCommand => {
+  return (state: PauseState): DebugCommand => {
     Atomics.store(ctl, CMD, 0)
     post(state)
     for (;;) {
@@ -25,5 +25,4 @@ export function workerDebugger(program: Program, opts: DebugRunOptions, post: (s
       Atomics.wait(ctl, CMD, 0, STOP_POLL_MS)
     }
   }
-  return new Debugger(program, opts, pause, { startPaused: opts.startPaused, runToLine: opts.runToLine })
 }

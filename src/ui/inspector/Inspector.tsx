@@ -19,8 +19,10 @@ import { MapsList, type ListedMap } from './MapsList'
 import { mapFlagNames, mapTypeName } from './names'
 import { PinTree } from './PinTree'
 import { XdpPanel } from '../xdp/XdpPanel'
+import { SyscallInspector } from '../syscalls/SyscallInspector'
+import { useSyscalls } from '../syscalls/store'
 
-type Tab = 'maps' | 'bpffs' | 'failed'
+type Tab = 'maps' | 'bpffs' | 'failed' | 'syscalls'
 type Detail = 'elements' | 'buckets' | 'batches' | 'bpftool'
 
 function Tabs<T extends string>({ label, tabs, value, onChange, small }: { label: string; tabs: { id: T; label: ReactNode }[]; value: T; onChange(t: T): void; small?: boolean }) {
@@ -73,6 +75,7 @@ export function Inspector() {
     setFocusSeq(seq)
     setTab('failed')
   }
+  const syscallCount = useSyscalls((s) => s.calls.at(-1)?.n ?? 0)
   const frozenIds = useMemo(() => new Set(listed.filter((m) => m.snap.frozen).map((m) => m.snap.id)), [listed])
 
   return (
@@ -96,6 +99,7 @@ export function Inspector() {
         tabs={[
           { id: 'maps', label: <>Maps <Count n={view.maps.length} /></> },
           { id: 'bpffs', label: <>/sys/fs/bpf <Count n={view.bpffs.filter((e) => e.kind === 'map').length} /></> },
+          { id: 'syscalls', label: <>bpf() calls <Count n={syscallCount} /></> },
           { id: 'failed', label: <>Failed calls <Count n={view.failed.length} alert={view.failed.some((f) => f.origin !== 'syscall' || !isEndOfWalk(f.op, f.errno))} /></> },
         ]}
       />
@@ -154,6 +158,7 @@ export function Inspector() {
           </>
         )}
         {tab === 'bpffs' && <PinTree entries={view.bpffs} maps={view.maps} />}
+        {tab === 'syscalls' && <SyscallInspector />}
         {tab === 'failed' && <FailedCalls failed={view.failed} mapMeta={view.mapMeta} focus={focusSeq} frozenIds={frozenIds} />}
       </div>
     </section>

@@ -15,6 +15,7 @@
 import { create } from 'zustand'
 import type { BpffsEntry, KernelEvent, MapSnapshot } from '../../kernel/api'
 import type { Kernel } from '../../kernel/kernel'
+import { useDebugger } from '../debugger/store'
 import { useMachine } from '../machine/store'
 import { xdpActive } from '../machine/xdp-store'
 import { batchCallsOf, type BatchCall } from './batches'
@@ -109,9 +110,17 @@ export function startKernelView(): () => void {
       useKernelView.setState({ bootN: machine.boot?.n ?? 0, ...EMPTY })
     }
     if (!kernel) return
+    // a step back is restoring the kernel's memory: nothing in it is consistent until it pauses
+    if (useDebugger.getState().rewinding) return
     const now = performance.now()
     if (!urgent && now - lastSnapshot < spacing) return
     const seqNow = kernel.eventLog.lastSeq()
+    if (seqNow < lastSeq) {
+      // the event log went back in time with the kernel (a step back): so do the calls seen
+      lastSeq = seqNow
+      const v = useKernelView.getState()
+      useKernelView.setState({ failed: v.failed.filter((f) => f.seq <= seqNow), batches: v.batches.filter((b) => b.seq <= seqNow) })
+    }
     const bpffs = kernel.bpffs()
     const processes = kernel.processes()
     const cheapNow = `${seqNow}|${processes.map((p) => p.pid).join(',')}|${bpffs.map((e) => e.path).join(';')}`

@@ -13,6 +13,7 @@ import type { FreedMap } from '../../runtime/freed-maps'
 import type { Program } from '../../lang/api'
 import type { ProcessObserver, ProcessWorkerApi, RunOptions, RunResult } from '../../../workers/process.worker'
 import type { PauseState } from '../../runtime/debug-control'
+import type { SyscallRecord } from '../../runtime/syscall-trace'
 
 /** How long a stopped program has to reach a hook check before its worker is terminated. */
 export const STOP_GRACE_MS = 1000
@@ -31,8 +32,10 @@ export interface RunCallbacks {
   write(fd: 1 | 2, bytes: Uint8Array): void
   /** Maps a close(fd) or the exit of the process freed, as they were just before (see freed-maps.ts). */
   freed(pid: number, maps: FreedMap[]): void
-  /** A debug run paused (src/ui/debugger/store.ts). */
-  paused?(state: PauseState): void
+  /** A debug run paused (src/ui/debugger/store.ts), with its last bpf() calls. */
+  paused?(state: PauseState, syscalls: SyscallRecord[]): void
+  /** A step back is replaying the program: what the run printed is printed again up to there. */
+  rewound?(): void
 }
 
 interface ActiveRun {
@@ -79,7 +82,7 @@ export class ProcessHost {
   }
 
   /** `xdp`: the BPF objects the program may open, and the XDP stats buffer (sleep in real time while traffic flows). */
-  run(sab: SharedArrayBuffer, program: Program, cb: RunCallbacks, xdp: Pick<RunOptions, 'objects' | 'xdpStats' | 'debug'> = {}): Promise<RunOutcome> {
+  run(sab: SharedArrayBuffer, program: Program, cb: RunCallbacks, xdp: Pick<RunOptions, 'objects' | 'xdpStats' | 'debug' | 'noTimeTravel'> = {}): Promise<RunOutcome> {
     if (this.active) return Promise.reject(new Error('a program is already running'))
     const api = this.spawn()
     // One control word per run, shared with the worker (plain argument: structured clone shares it).
@@ -113,8 +116,11 @@ export class ProcessHost {
           if (this.active === run) cb.freed(pid, maps)
         },
         sync: () => {},
-        paused: (state) => {
-          if (this.active === run) cb.paused?.(state)
+        paused: (state, syscalls) => {
+          if (this.active === run) cb.paused?.(state, syscalls)
+        },
+        rewound: () => {
+          if (this.active === run) cb.rewound?.()
         },
       }
       api.run(sab, program, ctl, { comm, outputLimit: OUTPUT_LIMIT_BYTES, ...xdp }, Comlink.proxy(observer)).then(
@@ -138,6 +144,7 @@ export class ProcessHost {
         signal: 'SIGKILL',
         reason: `did not reach a stop check within ${STOP_GRACE_MS / 1000} s: its worker was terminated`,
         droppedBytes: 0,
+        syscalls: [],
         killed: true,
         wallMs: performance.now() - run.startedAt,
       })

@@ -19,6 +19,7 @@ import { useWorkspace } from '../workspace/store'
 import { useProgramTypes } from '../inspector/program-types'
 import { compiler } from './compiler-host'
 import { useDebugger } from '../debugger/store'
+import { useSyscalls } from '../syscalls/store'
 import type { FreedMap } from '../../runtime/freed-maps'
 import { OUTPUT_LIMIT_BYTES, ProcessHost, type RunOutcome } from './process-host'
 import { compileXdp, finishObjectRun, prepareObjectRun, usesObjectApi, xdpBoot, xdpHost } from './xdp-store'
@@ -134,6 +135,7 @@ export const useMachine = create<MachineState>()((set, get) => ({
         await prepareObjectRun()
       }
       set({ phase: 'running', freed: null })
+      useSyscalls.getState().clear()
       con.setPhase(runId, 'running')
       const outcome = await processes.run(
         get().kernel!.sab,
@@ -142,11 +144,24 @@ export const useMachine = create<MachineState>()((set, get) => ({
           started: (pid, comm) => set((s) => ({ comms: { ...s.comms, [pid]: comm } })),
           write: (fd, bytes) => pump.write(fd, bytes),
           freed: (pid, maps) => set((s) => ({ freed: { pid, maps: [...(s.freed?.pid === pid ? s.freed.maps : []), ...maps] } })),
-          paused: (state) => useDebugger.getState().onPaused(state),
+          paused: (state, syscalls) => {
+            useSyscalls.getState().update(syscalls, state.time)
+            useDebugger.getState().onPaused(state)
+          },
+          rewound: () => {
+            pump.reset()
+            useConsole.getState().clearOutput(runId)
+          },
         },
-        { objects, xdpStats: xdpHost.stats.sab, debug: useDebugger.getState().beginRun() },
+        {
+          objects,
+          xdpStats: xdpHost.stats.sab,
+          debug: useDebugger.getState().beginRun(),
+          ...(objectRun ? { noTimeTravel: 'the program loads an XDP program, and CPUs share the kernel with it' } : {}),
+        },
       )
       pump.flush(true)
+      useSyscalls.getState().update(outcome.syscalls, Number.MAX_SAFE_INTEGER)
       con.endRun(runId, describeEnd(outcome))
     } catch (e) {
       pump.flush(true)
