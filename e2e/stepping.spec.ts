@@ -142,7 +142,46 @@ test.describe('stepping', () => {
   })
 })
 
-test.describe('time travel and the syscall inspector', () => {
+test.describe('time travel, inline probes and the syscall inspector', () => {
+  test('inline probes show what the last run saw at each // ^? line', async ({ page }, info) => {
+    await openApp(page)
+    await page.locator('.monaco-editor').waitFor()
+    const before = await lastRunId(page)
+    // no indentation: the editor indents a probe and its code line alike, keeping the caret under the name
+    await typeIntoEditor(
+      page,
+      [
+        '#include <stdio.h>',
+        '#include <bpf/bpf.h>',
+        'int main(void) {',
+        'int fd = bpf_map_create(BPF_MAP_TYPE_HASH, "probed", sizeof(int), sizeof(long), 8, NULL);',
+        '//   ^?',
+        'long sum = 0;',
+        'for (int k = 1; k <= 4; k++) {',
+        'sum += k * 10;',
+        '//^?',
+        'bpf_map_update_elem(fd, &k, &sum, BPF_ANY);',
+        '}',
+        'int missing = 99;',
+        'long got = -1;',
+        'int err = bpf_map_lookup_elem(fd, &missing, &got);',
+        '//   ^?',
+        'return 0;',
+        '}',
+      ].join('\n'),
+    )
+    await page.keyboard.press('ControlOrMeta+Enter')
+    const result = await lastRun(page, before)
+    expect(result.rc).toBe(0)
+    const probes = page.locator('.monaco-editor .probe-value')
+    await expect(probes).toHaveCount(3)
+    // (Monaco draws the spaces as non-breaking ones: \s matches both)
+    await expect(probes.nth(0)).toHaveText(/fd\s=\s3$/)
+    await expect(probes.nth(1)).toHaveText(/sum\s=\s100\s+\(ran\s4×:\s10,\s30,\s60,\s100\)$/)
+    await expect(probes.nth(2)).toHaveText(/err\s=\s-2$/)
+    await screenshot(page, info.project.name, 'inline-probes')
+  })
+
   test('step back restores the map to before a delete', async ({ page }, info) => {
     await openApp(page)
     await loadExample(page, '03-delete')
@@ -235,7 +274,8 @@ test.describe('time travel and the syscall inspector', () => {
     await screenshot(page, info.project.name, 'syscall-inspector')
     // a failing lookup explains its errno
     await page.keyboard.press('F10')
-    for (const line of [41, 42, 43]) {
+    await pausedAt(page, 41)
+    for (const line of [42, 43]) {
       await page.keyboard.press('F10')
       await pausedAt(page, line)
     }

@@ -21,6 +21,7 @@ import type { PauseState } from '../src/runtime/debug-control'
 import type { Debugger } from '../src/runtime/debugger'
 import { runDebugged } from '../src/runtime/time-travel'
 import { SyscallTracer, type SyscallRecord } from '../src/runtime/syscall-trace'
+import type { ProbeResult } from '../src/runtime/probes'
 import type { DebugRunOptions } from '../src/ui/debugger/protocol'
 import { workerPause } from '../src/ui/debugger/worker-debugger'
 import { liveSleep } from '../src/ui/machine/live-sleep'
@@ -71,6 +72,8 @@ export interface RunResult {
   droppedBytes: number
   /** The run's last bpf() calls. */
   syscalls: SyscallRecord[]
+  /** Values of the inline probes (`// ^?`) of a debugged run. */
+  probes: ProbeResult[]
 }
 
 /**
@@ -128,14 +131,15 @@ const api = {
       return proc
     }
     const debug = opts.debug && program.debug?.scopes.length ? opts.debug : null
+    let timeline: Debugger | null = null
     const result = debug
       ? runDebugged({
           kernel,
           program,
           control: debug,
-          start: { startPaused: debug.startPaused, runToLine: debug.runToLine },
+          start: { startPaused: debug.startPaused, runToLine: debug.runToLine, probes: debug.probes },
           pause: workerPause(debug, (state) => void observer.paused?.(state, tracer.recent(SYSCALLS_SHOWN))),
-          makeProcess: (dbg) => processFor(dbg.trap, dbg),
+          makeProcess: (dbg) => processFor(dbg.trap, (timeline = dbg)),
           unavailable: opts.noTimeTravel ?? null,
           othersActive: nicActivity(opts.xdpStats),
           onRewind: () => {
@@ -148,7 +152,14 @@ const api = {
       : processFor(null, null).run()
     // The observer's messages travel on their own port: wait until the page has them all.
     await observer.sync()
-    return { exitCode: result.exitCode, signal: result.signal, reason: result.reason, droppedBytes, syscalls: tracer.recent(SYSCALLS_SHOWN) }
+    return {
+      exitCode: result.exitCode,
+      signal: result.signal,
+      reason: result.reason,
+      droppedBytes,
+      syscalls: tracer.recent(SYSCALLS_SHOWN),
+      probes: (timeline as Debugger | null)?.probeResults() ?? [],
+    }
   },
 
   /** After a worker running `pid` had to be terminated: close that process's fds, as exit would. */

@@ -4,6 +4,8 @@
  * without pulling in the runtime.
  */
 import type { ValueView } from './debug-values'
+import type { ProbeSpec } from '../lang/probes'
+import type { ProbeResult } from './probes'
 
 export const CTL_RUN = 0
 export const CTL_STOP = 1
@@ -51,6 +53,8 @@ export interface PauseState {
   noStepBack: string | null
   /** Something the debugger has to say about the last command (a refused step back). */
   notice?: string
+  /** Inline probes (`// ^?`) with their values so far. */
+  probes?: ProbeResult[]
 }
 
 export interface DebugControl {
@@ -72,6 +76,8 @@ export interface DebuggerOptions {
   timeTravel?: { unavailable: string | null; check(pid: number): string | null }
   /** A replay: run silently to this statement count, then pause there (reason 'stepBack'). */
   replayTo?: number
+  /** Inline probes to record (src/lang/probes.ts); the run must trap at every statement from its start. */
+  probes?: ProbeSpec[]
 }
 
 /** Thrown out of the program by a step back; the host restores the kernel and replays to `time`. */
@@ -96,5 +102,5 @@ export function setBreakpoint(control: DebugControl, line: number, on: boolean):
 
 /** The value the host should put in ctl[0] before the run starts. */
 export function initialCtl(opts: DebuggerOptions, breakpointCount: number): number {
-  return opts.startPaused || opts.runToLine || breakpointCount > 0 ? CTL_DEBUG : CTL_RUN
+  return opts.startPaused || opts.runToLine || opts.probes?.length || breakpointCount > 0 ? CTL_DEBUG : CTL_RUN
 }

@@ -22,6 +22,7 @@ import type { Program } from '../lang/api'
 import type { DebugFunction, DebugScope } from '../lang/debug-info'
 import { cFramesHere } from './asan'
 import { decodeValue, type DecodeContext, type ValueView } from './debug-values'
+import { ProbeWatcher, type FrameValues, type ProbeResult } from './probes'
 import { CTL_DEBUG, CTL_RUN, CTL_STOP, initialCtl, RewindRequest, type DebugCommand, type DebugControl, type DebuggerOptions, type PauseReason, type PauseState, type StackFrameView } from './debug-control'
 import { StopRequest, type Process } from './process'
 
@@ -54,6 +55,8 @@ export class Debugger {
   /** Why step back cannot work in this run (null: it can). */
   private historyNote: string | null
   private readonly replayTo: number
+  /** Inline probes of this run (`// ^?`), or null. */
+  private readonly probes: ProbeWatcher | null
 
   constructor(
     private readonly program: Program,
@@ -76,6 +79,7 @@ export class Debugger {
     // from the first statement: the run must trap at every hook from its start.
     const tt = opts.timeTravel
     this.replayTo = opts.replayTo ?? 0
+    this.probes = opts.probes?.length ? new ProbeWatcher(opts.probes) : null
     this.recording = tt !== undefined && tt.unavailable === null && (this.replayTo > 0 || Atomics.load(control.ctl, 0) === CTL_DEBUG)
     this.historyNote = !tt
       ? 'step back is not available here'
@@ -86,6 +90,11 @@ export class Debugger {
   /** Statements executed so far. */
   get now(): number {
     return this.time
+  }
+
+  /** The inline probes' values so far (none without probes). */
+  probeResults(): ProbeResult[] {
+    return this.probes?.snapshot() ?? []
   }
 
   /** The main-file line of the current statement (0 outside the main file). */
@@ -108,6 +117,7 @@ export class Debugger {
     const sameLine = line === this.lastLine && depth === this.lastDepth
     this.lastLine = line
     this.lastDepth = depth
+    if (this.probes !== null) this.probes.onStatement(line, depth, sameLine, () => this.frameValues(sid, depth, proc))
     if (time < this.replayTo) return // replaying silently towards a step back's target
     const reason = time === this.replayTo ? 'stepBack' : this.reasonToPause(sid, line, depth, sameLine)
     if (reason === null) {
@@ -201,8 +211,9 @@ export class Debugger {
   /** Continue without breakpoints: hooks stop trapping (full speed) until the host sets one. */
   private runFreely(): void {
     const ctl = this.control.ctl
-    // while recording, every statement must still be counted (step back replays by the count)
-    if (this.recording || Atomics.load(ctl, 1) > 0) return
+    // while recording, every statement must still be counted (step back replays by the count);
+    // probes must see every line end
+    if (this.recording || this.probes !== null || Atomics.load(ctl, 1) > 0) return
     Atomics.compareExchange(ctl, 0, CTL_DEBUG, CTL_RUN)
     // a breakpoint set meanwhile: the host's 0 -> 2 may have come before our 2 -> 0
     if (Atomics.load(ctl, 1) > 0) Atomics.compareExchange(ctl, 0, CTL_RUN, CTL_DEBUG)
@@ -215,37 +226,52 @@ export class Debugger {
   private state(reason: PauseReason, sid: number, depth: number, proc: Process, notice?: string): PauseState {
     const program = this.program
     const pos = program.statements[sid]
-    const ctx: DecodeContext = { dv: proc.mem.dv, size: proc.mem.size, objects: proc.objects, program }
+    const ctx = this.decodeContext(proc)
     const frames = proc.objects.liveFrames() // innermost first
     const positions = cFramesHere(program) // innermost first, from the JS stack
-    const sidScopes = program.debug!.sidScopes
     const stack: StackFrameView[] = frames.map((f, i) => {
-      const fDepth = depth - i
       const at = i === 0 ? pos : positions[i]?.pos ?? null
-      const atSid = i === 0 ? sid : positions[i]?.sid ?? -1
-      const seen = this.regs[fDepth]
-      const fid = this.fns.indexOf(f.fn)
-      let scope: DebugScope | undefined
-      let values: unknown[] | null = null
-      if (seen && this.scopes[seen.scope]?.fid === fid) {
-        scope = this.scopes[seen.scope]
-        values = seen.values
-      } else if (atSid >= 0 && sidScopes[atSid] >= 0) scope = this.scopes[sidScopes[atSid]]
-      return {
-        fn: f.fn.name,
-        file: at?.file ?? program.filename,
-        line: at?.line ?? f.fn.line,
-        col: at?.col ?? 1,
-        captured: values !== null,
-        locals: scope ? this.locals(ctx, f.fn, f.fp, scope, values) : [],
-      }
+      const { locals, captured } = this.frameLocals(ctx, f, depth - i, i === 0 ? sid : positions[i]?.sid ?? -1)
+      return { fn: f.fn.name, file: at?.file ?? program.filename, line: at?.line ?? f.fn.line, col: at?.col ?? 1, captured, locals }
     })
-    const globals = program.globals
+    const noStepBack = this.cannotStepBack()
+    return {
+      reason, sid, file: pos.file, line: pos.line, col: pos.col, depth, stack, globals: this.globals(ctx), time: this.time, noStepBack,
+      ...(notice ? { notice } : {}),
+      ...(this.probes ? { probes: this.probes.snapshot() } : {}),
+    }
+  }
+
+  private decodeContext(proc: Process): DecodeContext {
+    return { dv: proc.mem.dv, size: proc.mem.size, objects: proc.objects, program: this.program }
+  }
+
+  /** What the innermost frame sees (inline probes). */
+  private frameValues(sid: number, depth: number, proc: Process): FrameValues {
+    const ctx = this.decodeContext(proc)
+    const f = proc.objects.liveFrames()[0]
+    return { locals: f ? this.frameLocals(ctx, f, depth, sid).locals : [], globals: this.globals(ctx) }
+  }
+
+  /** A frame's variables in scope at statement `atSid`, registers as last captured at that depth. */
+  private frameLocals(ctx: DecodeContext, f: { fn: DebugFunction; fp: number }, fDepth: number, atSid: number): { locals: ValueView[]; captured: boolean } {
+    const sidScopes = this.program.debug!.sidScopes
+    const seen = this.regs[fDepth]
+    const fid = this.fns.indexOf(f.fn)
+    let scope: DebugScope | undefined
+    let values: unknown[] | null = null
+    if (seen && this.scopes[seen.scope]?.fid === fid) {
+      scope = this.scopes[seen.scope]
+      values = seen.values
+    } else if (atSid >= 0 && sidScopes[atSid] >= 0) scope = this.scopes[sidScopes[atSid]]
+    return { locals: scope ? this.locals(ctx, f.fn, f.fp, scope, values) : [], captured: values !== null }
+  }
+
+  private globals(ctx: DecodeContext): ValueView[] {
+    return this.program.globals
       .filter((g) => !LIBC_GLOBALS.has(g.name) && !g.section)
       // the data segment starts right after the NULL guard (process.ts)
       .map((g) => decodeValue(ctx, g.name, g.type, { addr: NULL_GUARD + g.offset }))
-    const noStepBack = this.cannotStepBack()
-    return { reason, sid, file: pos.file, line: pos.line, col: pos.col, depth, stack, globals, time: this.time, noStepBack, ...(notice ? { notice } : {}) }
   }
 
   private locals(ctx: DecodeContext, fn: DebugFunction, fp: number, scope: DebugScope, values: unknown[] | null): ValueView[] {

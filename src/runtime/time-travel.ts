@@ -14,14 +14,14 @@
  */
 import type { Kernel, HandleCheckpoint } from '../kernel/kernel'
 import type { Program } from '../lang/api'
-import { CTL_DEBUG, Debugger, RewindRequest, type DebugCommand, type DebugControl, type PauseState } from './debugger'
+import { CTL_DEBUG, Debugger, RewindRequest, type DebugCommand, type DebugControl, type DebuggerOptions, type PauseState } from './debugger'
 import type { Process, ProcessResult } from './process'
 
 export interface DebuggedRun {
   kernel: Kernel
   program: Program
   control: DebugControl
-  start: { startPaused?: boolean; runToLine?: number }
+  start: Pick<DebuggerOptions, 'startPaused' | 'runToLine' | 'probes'>
   pause(state: PauseState): DebugCommand
   /** A fresh process for each timeline (the first run and every replay), trapping to `dbg`. */
   makeProcess(dbg: Debugger): Process

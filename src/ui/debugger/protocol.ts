@@ -12,6 +12,7 @@
  * run's observer, posted just before it blocks in Atomics.wait.
  */
 import { initialCtl, type DebugCommand, type DebugControl } from '../../runtime/debug-control'
+import type { ProbeSpec } from '../../lang/probes'
 
 /** Control words of the page -> worker command (after the engine's two). */
 export const CMD = 2
@@ -25,6 +26,8 @@ export const MAX_BREAKPOINT_LINES = 1 << 16
 export interface DebugRunOptions extends DebugControl {
   startPaused: boolean
   runToLine?: number
+  /** Inline probes of user.c (`// ^?`): the run traps at every statement to read them. */
+  probes: ProbeSpec[]
 }
 
 export const CODES: DebugCommand['k'][] = ['stepOver', 'stepInto', 'stepOut', 'continue', 'runToLine', 'stop', 'stepBack']
@@ -37,7 +40,7 @@ export function sendCommand(ctl: Int32Array, cmd: DebugCommand): void {
 }
 
 /** Page side: fresh shared control words and breakpoint bytes for a run, the hook flag set as the start requires. */
-export function newDebugRun(breakpointLines: number[], start: { startPaused: boolean; runToLine?: number }): DebugRunOptions {
+export function newDebugRun(breakpointLines: number[], start: { startPaused: boolean; runToLine?: number }, probes: ProbeSpec[] = []): DebugRunOptions {
   const ctl = new Int32Array(new SharedArrayBuffer(DEBUG_CTL_BYTES))
   const breakpoints = new Uint8Array(new SharedArrayBuffer(MAX_BREAKPOINT_LINES))
   let count = 0
@@ -48,6 +51,6 @@ export function newDebugRun(breakpointLines: number[], start: { startPaused: boo
     }
   }
   ctl[1] = count
-  ctl[0] = initialCtl(start, count)
-  return { ctl, breakpoints, ...start }
+  ctl[0] = initialCtl({ ...start, probes }, count)
+  return { ctl, breakpoints, ...start, probes }
 }

@@ -8,6 +8,8 @@
  */
 import { create } from 'zustand'
 import { setBreakpoint, type DebugCommand, type PauseState } from '../../runtime/debug-control'
+import type { ProbeSpec } from '../../lang/probes'
+import type { ProbeResult } from '../../runtime/probes'
 import { useMachine } from '../machine/store'
 import { newDebugRun, sendCommand, type DebugRunOptions } from './protocol'
 
@@ -20,6 +22,8 @@ interface DebuggerState {
   paused: PauseState | null
   /** A step back is restoring the kernel and replaying the program (views hold still until it pauses). */
   rewinding: boolean
+  /** Values of user.c's inline probes (`// ^?`) in the current or last run. */
+  probes: ProbeResult[]
   /** How the next run starts (set by a step or Run to cursor pressed while no program runs). */
   nextStart: { startPaused: boolean; runToLine?: number }
   toggleBreakpoint(line: number): void
@@ -27,9 +31,10 @@ interface DebuggerState {
   setBreakpoints(lines: number[]): void
   /** A debugger command: to the paused program, or starting a run when none is going. */
   command(cmd: DebugCommand): void
-  beginRun(): DebugRunOptions
+  beginRun(probes: ProbeSpec[]): DebugRunOptions
   onPaused(state: PauseState): void
-  endRun(): void
+  /** The run ended, with its probes' final values. */
+  endRun(probes?: ProbeResult[]): void
 }
 
 const canStart = () => useMachine.getState().phase === 'idle' && useMachine.getState().kernel !== null
@@ -39,6 +44,7 @@ export const useDebugger = create<DebuggerState>()((set, get) => ({
   run: null,
   paused: null,
   rewinding: false,
+  probes: [],
   nextStart: { startPaused: false },
 
   toggleBreakpoint(line) {
@@ -74,18 +80,18 @@ export const useDebugger = create<DebuggerState>()((set, get) => ({
     void useMachine.getState().run()
   },
 
-  beginRun() {
-    const run = newDebugRun(get().breakpoints, get().nextStart)
-    set({ run, paused: null, nextStart: { startPaused: false } })
+  beginRun(probes) {
+    const run = newDebugRun(get().breakpoints, get().nextStart, probes)
+    set({ run, paused: null, nextStart: { startPaused: false }, probes: [] })
     return run
   },
 
   onPaused(state) {
-    if (get().run) set({ paused: state, rewinding: false })
+    if (get().run) set({ paused: state, rewinding: false, ...(state.probes ? { probes: state.probes } : {}) })
   },
 
-  endRun() {
-    set({ run: null, paused: null, rewinding: false })
+  endRun(probes) {
+    set({ run: null, paused: null, rewinding: false, ...(probes ? { probes } : {}) })
   },
 }))
 

@@ -145,6 +145,7 @@ export class ProcessHost {
         reason: `did not reach a stop check within ${STOP_GRACE_MS / 1000} s: its worker was terminated`,
         droppedBytes: 0,
         syscalls: [],
+        probes: [],
         killed: true,
         wallMs: performance.now() - run.startedAt,
       })

@@ -20,6 +20,8 @@ import { useProgramTypes } from '../inspector/program-types'
 import { compiler } from './compiler-host'
 import { useDebugger } from '../debugger/store'
 import { useSyscalls } from '../syscalls/store'
+import { findProbes } from '../../lang/probes'
+import type { ProbeResult } from '../../runtime/probes'
 import type { FreedMap } from '../../runtime/freed-maps'
 import { OUTPUT_LIMIT_BYTES, ProcessHost, type RunOutcome } from './process-host'
 import { compileXdp, finishObjectRun, prepareObjectRun, usesObjectApi, xdpBoot, xdpHost } from './xdp-store'
@@ -109,6 +111,7 @@ export const useMachine = create<MachineState>()((set, get) => ({
     const pump = new OutputPump(runId)
     set({ phase: 'compiling' })
     let objectRun = false
+    let probes: ProbeResult[] | undefined
     try {
       const result = await compiler.compile(source, { filename: file, target: 'user', hooks: 'statements' })
       useDiagnostics.getState().set(file, result.diagnostics)
@@ -156,19 +159,20 @@ export const useMachine = create<MachineState>()((set, get) => ({
         {
           objects,
           xdpStats: xdpHost.stats.sab,
-          debug: useDebugger.getState().beginRun(),
+          debug: useDebugger.getState().beginRun(findProbes(source)),
           ...(objectRun ? { noTimeTravel: 'the program loads an XDP program, and CPUs share the kernel with it' } : {}),
         },
       )
       pump.flush(true)
       useSyscalls.getState().update(outcome.syscalls, Number.MAX_SAFE_INTEGER)
+      probes = outcome.probes
       con.endRun(runId, describeEnd(outcome))
     } catch (e) {
       pump.flush(true)
       con.endRun(runId, { kind: 'internal', text: `bpfplay: ${e instanceof Error ? e.message : String(e)}` })
     } finally {
       if (objectRun) await finishObjectRun().catch(() => {})
-      useDebugger.getState().endRun()
+      useDebugger.getState().endRun(probes)
       set({ phase: 'idle' })
     }
   },
