@@ -2,12 +2,14 @@
  * What stepping support costs when nothing is being stepped: a program compiled with hooks:
  * 'statements' and run under the debugger with no breakpoint (every statement tests the control
  * word, every call pushes a frame record), against the same program compiled and run plainly.
- * Used by `npm run bench` (scripts/bench.ts); the two are measured alternately in one process.
+ * Also what Continue costs in a run that records for step back (every statement traps to be
+ * counted: time-travel.ts). Used by `npm run bench` (scripts/bench.ts); the runs alternate in
+ * one process.
  */
 import { Kernel } from '../kernel/kernel'
 import { compile } from '../lang/compile'
 import type { Program } from '../lang/api'
-import { CTL_RUN, Debugger } from './debugger'
+import { CTL_DEBUG, CTL_RUN, Debugger } from './debugger'
 import { Process } from './process'
 
 /** Loop-heavy userspace C: calls, array and struct accesses, a few map syscalls. The worst case for per-statement hooks. */
@@ -47,13 +49,17 @@ function build(hooks: 'loops' | 'statements'): Program {
   return program
 }
 
-function runOnce(program: Program, debug: boolean): number {
+type Mode = 'plain' | 'attached' | 'recording'
+
+function runOnce(program: Program, mode: Mode): number {
   const kernel = Kernel.create({ possibleCpus: 2 })
   const ctl = new Int32Array(new SharedArrayBuffer(8))
   let trap: ((sid: number, proc: Process, scope?: number, values?: unknown[]) => void) | undefined
-  if (debug) {
-    ctl[0] = CTL_RUN // attached, no breakpoint: hooks test the word and go on
-    const dbg = new Debugger(program, { ctl, breakpoints: new Uint8Array(new SharedArrayBuffer(4096)) }, () => ({ k: 'continue' }))
+  if (mode !== 'plain') {
+    // attached: no breakpoint, hooks test the word and go on; recording: every statement traps
+    ctl[0] = mode === 'attached' ? CTL_RUN : CTL_DEBUG
+    const timeTravel = mode === 'recording' ? { unavailable: null, check: () => null } : undefined
+    const dbg = new Debugger(program, { ctl, breakpoints: new Uint8Array(new SharedArrayBuffer(4096)) }, () => ({ k: 'continue' }), { timeTravel })
     trap = dbg.trap
   }
   const proc = new Process(kernel, program, { write() {} }, { ctl, trap })
@@ -64,25 +70,31 @@ function runOnce(program: Program, debug: boolean): number {
   return t
 }
 
-/** Best-of-n time with the debugger attached (no breakpoint) divided by the plain run's. */
-export function steppingOverhead(runs = 11): { ratio: number; plainMs: number; steppingMs: number } {
+/** Best-of-n times of the plain run, with the debugger attached (no breakpoint), and recording for step back. */
+export function steppingOverhead(runs = 11): { ratio: number; recording: number; plainMs: number; steppingMs: number; recordingMs: number } {
   const plain = build('loops')
   const stepping = build('statements')
   for (let i = 0; i < 3; i++) {
-    runOnce(plain, false)
-    runOnce(stepping, true)
+    runOnce(plain, 'plain')
+    runOnce(stepping, 'attached')
+    runOnce(stepping, 'recording')
   }
   let p = Infinity
   let s = Infinity
+  let r = Infinity
   for (let i = 0; i < runs; i++) {
-    p = Math.min(p, runOnce(plain, false))
-    s = Math.min(s, runOnce(stepping, true))
+    p = Math.min(p, runOnce(plain, 'plain'))
+    s = Math.min(s, runOnce(stepping, 'attached'))
+    if (i < 3) r = Math.min(r, runOnce(stepping, 'recording'))
   }
-  return { ratio: s / p, plainMs: p, steppingMs: s }
+  return { ratio: s / p, recording: r / p, plainMs: p, steppingMs: s, recordingMs: r }
 }
 
-/** The line `npm run bench` prints. */
+/** The lines `npm run bench` prints. */
 export function steppingOverheadLine(): string {
-  const { ratio, plainMs, steppingMs } = steppingOverhead()
-  return `stepping overhead: ${ratio.toFixed(2)}x (loop-heavy C program, hooks: 'statements' + debugger attached without breakpoints ${steppingMs.toFixed(1)} ms vs plain ${plainMs.toFixed(1)} ms; target <= 1.5x)`
+  const { ratio, recording, plainMs, steppingMs, recordingMs } = steppingOverhead()
+  return (
+    `stepping overhead: ${ratio.toFixed(2)}x (loop-heavy C program, hooks: 'statements' + debugger attached without breakpoints ${steppingMs.toFixed(1)} ms vs plain ${plainMs.toFixed(1)} ms; target <= 1.5x)\n` +
+    `step-back recording: ${recording.toFixed(2)}x (the same program after Continue in a run started with Step: every statement counted, ${recordingMs.toFixed(1)} ms; no target, it runs only in debugged runs)`
+  )
 }
