@@ -145,7 +145,9 @@ export class Kernel implements KernelApi {
 
   /**
    * Bring the kernel back to a checkpoint of this handle. Only while nothing else runs on the
-   * kernel (no CPU, no other process): the caller checks.
+   * kernel (no CPU, no other process): the caller checks. Other handles keep their descriptor
+   * caches, which stay right as long as the replay recreates the same maps (it does: the map
+   * ids and hash seeds come from kernel memory too).
    */
   restore(cp: HandleCheckpoint): void {
     cp.image.restore(this.sab)
@@ -153,6 +155,7 @@ export class Kernel implements KernelApi {
     this.scratchAddr = cp.scratchAddr
     this.scratchSize = cp.scratchSize
     this.byId.length = 0
+    this.mapTable.forgetCache()
   }
 
   // ---- processes and files ------------------------------------------------------------------

@@ -34,9 +34,9 @@ export const H = {
   ALOCK: 5,
   NEXT_MAP_ID: 6,
   NEXT_PID: 7,
-  /** PRNG state for map hash seeds (when config.hashSeed was given). */
+  /** PRNG state for map hash seeds (from config.hashSeed, else random per boot). */
   PRNG: 8,
-  PRNG_ON: 9,
+  // word 9 is free
   /** Event sequence: low 32 bits and completed half-epochs (events.ts). */
   EV_LO: 10,
   EV_HALF: 11,
@@ -169,10 +169,10 @@ export class KernelMemory {
     const heapEnd = sab.byteLength & ~7
     i32[H.HEAP_START] = heapStart
     i32[H.HEAP_END] = heapEnd
-    if (o.prngSeed !== undefined) {
-      i32[H.PRNG] = o.prngSeed | 0
-      i32[H.PRNG_ON] = 1
-    }
+    // Map hash seeds come from a PRNG in kernel memory, seeded from the config or at random per
+    // boot: random like Linux's get_random_u32() to the observer, yet a kernel checkpoint holds
+    // the state, so a replay after a step back (time travel) draws the same seeds.
+    i32[H.PRNG] = o.prngSeed !== undefined ? o.prngSeed | 0 : globalThis.crypto.getRandomValues(new Int32Array(1))[0]
     new Float64Array(sab, 0, 32)[H.BOOT_TIME_F64] = wallNow()
     // The whole heap starts as one free block.
     const size = heapEnd - heapStart

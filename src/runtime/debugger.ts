@@ -46,7 +46,8 @@ export class Debugger {
   private lastDepth = -1
   private first = true
   /** Per depth: the scope and register values of the last trap there (callers' locals). */
-  private regs: ({ scope: number; values: unknown[] } | undefined)[] = []
+  private regScopes: (number | undefined)[] = []
+  private regValues: unknown[][] = []
   /** Statements (traps) so far: the program's clock for time travel. */
   private time = 0
   /** Time travel: (sid, depth) of every trap so far while `recording`. */
@@ -110,7 +111,11 @@ export class Debugger {
     const ctl = this.control.ctl
     if (Atomics.load(ctl, 0) === CTL_STOP) throw new StopRequest('stopped (Stop was pressed)')
     const depth = proc.frames[0] >> 1
-    if (scope !== undefined) this.regs[depth] = { scope, values: values ?? [] }
+    // (two arrays, no object per statement: a recording run traps at every one)
+    if (scope !== undefined) {
+      this.regScopes[depth] = scope
+      this.regValues[depth] = values ?? []
+    }
     const time = ++this.time
     if (this.recording) this.remember(time, sid, depth)
     const line = this.lineOf[sid]
@@ -218,7 +223,8 @@ export class Debugger {
     // a breakpoint set meanwhile: the host's 0 -> 2 may have come before our 2 -> 0
     if (Atomics.load(ctl, 1) > 0) Atomics.compareExchange(ctl, 0, CTL_RUN, CTL_DEBUG)
     // the program runs untraced: what we knew of callers' registers and the last line goes stale
-    this.regs = []
+    this.regScopes = []
+    this.regValues = []
     this.lastLine = -1
     this.lastDepth = -1
   }
@@ -256,13 +262,13 @@ export class Debugger {
   /** A frame's variables in scope at statement `atSid`, registers as last captured at that depth. */
   private frameLocals(ctx: DecodeContext, f: { fn: DebugFunction; fp: number }, fDepth: number, atSid: number): { locals: ValueView[]; captured: boolean } {
     const sidScopes = this.program.debug!.sidScopes
-    const seen = this.regs[fDepth]
+    const seenScope = this.regScopes[fDepth]
     const fid = this.fns.indexOf(f.fn)
     let scope: DebugScope | undefined
     let values: unknown[] | null = null
-    if (seen && this.scopes[seen.scope]?.fid === fid) {
-      scope = this.scopes[seen.scope]
-      values = seen.values
+    if (seenScope !== undefined && this.scopes[seenScope]?.fid === fid) {
+      scope = this.scopes[seenScope]
+      values = this.regValues[fDepth]
     } else if (atSid >= 0 && sidScopes[atSid] >= 0) scope = this.scopes[sidScopes[atSid]]
     return { locals: scope ? this.locals(ctx, f.fn, f.fp, scope, values) : [], captured: values !== null }
   }

@@ -38,15 +38,28 @@ interface Stop {
   state: PauseState
   /** Elements of map "tt" at the pause: key -> value. */
   map: Record<number, number> | null
+  /** Keys of map "walk" in get_next_key order. */
+  order: number[]
   out: string
 }
 
 type Scripted = DebugCommand | ((s: PauseState) => DebugCommand)
 
-function travel(commands: Scripted[], opts: { startPaused?: boolean; breakpoints?: number[]; during?: (kernel: Kernel, s: PauseState) => void } = {}) {
-  const { program, diagnostics } = compile(SOURCE, { filename: 'tt.c', target: 'user', hooks: 'statements' })
+/** 16 keys in a hash map with a random seed, then a walk: the order depends on the seed. */
+const WALK = `#include <bpf/bpf.h>
+int main(void) {
+  int fd = bpf_map_create(BPF_MAP_TYPE_HASH, "walk", sizeof(int), sizeof(int), 64, NULL);
+  for (int k = 0; k < 12; k++) bpf_map_update_elem(fd, &k, &k, BPF_ANY);
+  for (int k = 12; k < 16; k++) bpf_map_update_elem(fd, &k, &k, BPF_ANY);
+  int n = 0;
+  return n;
+}
+`
+
+function travel(commands: Scripted[], opts: { startPaused?: boolean; breakpoints?: number[]; during?: (kernel: Kernel, s: PauseState) => void; randomSeeds?: boolean; source?: string } = {}) {
+  const { program, diagnostics } = compile(opts.source ?? SOURCE, { filename: 'tt.c', target: 'user', hooks: 'statements' })
   if (!program) throw new Error(diagnostics.map((d) => d.message).join('\n'))
-  const kernel = Kernel.create({ possibleCpus: 2, hashSeed: 1 })
+  const kernel = Kernel.create({ possibleCpus: 2, ...(opts.randomSeeds ? {} : { hashSeed: 1 }) })
   const ctl = new Int32Array(new SharedArrayBuffer(8))
   const breakpoints = new Uint8Array(new SharedArrayBuffer(64))
   const control = { ctl, breakpoints }
@@ -61,13 +74,14 @@ function travel(commands: Scripted[], opts: { startPaused?: boolean; breakpoints
     if (!m) return null
     return Object.fromEntries(m.entries.map((e) => [new DataView(e.key.buffer, e.key.byteOffset).getInt32(0, true), Number(new DataView((e.value as Uint8Array).buffer, (e.value as Uint8Array).byteOffset).getBigInt64(0, true))]))
   }
+  const walkOrder = (): number[] => kernel.maps().find((x) => x.name === 'walk')?.entries.map((e) => new DataView(e.key.buffer, e.key.byteOffset).getInt32(0, true)) ?? []
   const result = runDebugged({
     kernel,
     program,
     control,
     start,
     pause: (state) => {
-      stops.push({ line: state.line, fn: state.stack[0].fn, reason: state.reason, state, map: mapOf(), out })
+      stops.push({ line: state.line, fn: state.stack[0].fn, reason: state.reason, state, map: mapOf(), order: walkOrder(), out, seed: (kernel.maps().find((x) => x.name === 'walk') as any)?.seed } as Stop)
       opts.during?.(kernel, state)
       const next = commands.shift() ?? { k: 'continue' }
       return typeof next === 'function' ? next(state) : next
@@ -147,6 +161,18 @@ describe('step back', () => {
       },
     })
     expect(busy.stops[2].state.notice).toMatch(/another process \(bpftool, pid \d+\)/)
+  })
+
+  it('replays a kernel with random hash seeds to the same bucket order', () => {
+    const { stops } = travel([over, over, over, back], { randomSeeds: true, source: WALK })
+    const orders = stops.map((s) => s.order)
+    console.log(JSON.stringify(stops.map((s) => (s as any).seed)))
+    // paused on the line after the inserts, then back to the last insert line: the hash map
+    // the replay built has the seed the first timeline drew, so the same walk order
+    expect(orders[2]).toHaveLength(12)
+    expect(orders[3]).toHaveLength(16)
+    expect(orders[4]).toEqual(orders[2])
+    expect(stops[4].reason).toBe('stepBack')
   })
 
   it('keeps counting statements after Continue, so a breakpoint hit can step back', () => {

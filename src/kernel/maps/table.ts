@@ -22,6 +22,14 @@ export class MapTable {
     return (this.mem.mapTable + slot * MAP_SLOT_BYTES) >> 2
   }
 
+  /**
+   * Drop the cached descriptors: after a checkpoint restore (time travel) a replay recreates
+   * maps under the same ids, which the id check would take for the old ones.
+   */
+  forgetCache(): void {
+    this.cache.fill(null)
+  }
+
   /** MapDesc of a live slot (cached per worker, revalidated by id). */
   desc(slot: number): MapDesc {
     const c = this.cache[slot]
@@ -105,20 +113,15 @@ export class MapTable {
     return slot
   }
 
-  /** A random u32 for a hash seed: the reproducible PRNG if configured, else crypto. Kernel lock held. */
+  /** A random u32 for a hash seed: the kernel's PRNG (memory.ts format seeds it). Kernel lock held. */
   private randomSeed(): number {
     const i32 = this.mem.i32
-    if (i32[H.PRNG_ON] === 1) {
-      // mulberry32
-      const a = (i32[H.PRNG] + 0x6d2b79f5) | 0
-      i32[H.PRNG] = a
-      let t = Math.imul(a ^ (a >>> 15), 1 | a)
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-      return (t ^ (t >>> 14)) | 0
-    }
-    const r = new Uint32Array(1)
-    globalThis.crypto.getRandomValues(r)
-    return r[0] | 0
+    // mulberry32
+    const a = (i32[H.PRNG] + 0x6d2b79f5) | 0
+    i32[H.PRNG] = a
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return (t ^ (t >>> 14)) | 0
   }
 
   /** Take a reference (fd, pin, program). Kernel lock held. */
