@@ -126,7 +126,7 @@ const api = {
         bpfObjects: opts.objects,
         sleep: liveSleep(ctl, opts.xdpStats ? new Int32Array(opts.xdpStats, 0, 4) : null),
       })
-      tracer.attach({ position: () => ({ time: dbg?.now ?? 0, line: Math.max(0, dbg?.line ?? 0) }), describe: (a) => proc.objects.describe(a) })
+      tracer.attach(proc, () => ({ time: dbg?.now ?? 0, line: Math.max(0, dbg?.line ?? 0) }))
       void observer.started(proc.pid)
       return proc
     }

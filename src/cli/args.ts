@@ -15,6 +15,8 @@ export interface RunOptions {
   warnings: boolean
   /** bpftool commands to run between the programs (run only). */
   then?: ThenStep[]
+  /** Print each bpf() call on stderr as `strace -e trace=bpf` does (run only). */
+  strace?: boolean
 }
 
 export type Command =
@@ -37,6 +39,7 @@ Options:
   --cpus N       number of possible CPUs of the simulated kernel (default: this machine's)
   --timeout S    stop a program that runs longer than S seconds (exit 137)
   -Wall          print compiler warnings before running
+  --strace       print each bpf() call on stderr as strace -e trace=bpf does (run)
 ${THEN_USAGE}
   -h, --help     this text
 `
@@ -68,6 +71,7 @@ export function parseArgs(argv: string[]): Command {
       if (!Number.isInteger(opts.cpus) || opts.cpus < 1 || opts.cpus > 64) throw new UsageError('--cpus must be 1..64')
     } else if (a === '--timeout') opts.timeoutSec = value(a)
     else if (a === '-Wall' || a === '--warnings') opts.warnings = true
+    else if (a === '--strace' && cmd === 'run') opts.strace = true
     else if (a === '--then' && cmd === 'run') (opts.then ??= []).push(parseThen(rest[++i], opts.files.length, (m) => new UsageError(m)))
     else if (a === '-h' || a === '--help') return { kind: 'help' }
     else if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`)

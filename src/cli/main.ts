@@ -70,6 +70,7 @@ async function runPrograms(programs: Program[], opts: RunOptions): Promise<numbe
     status = await runInWorker(kernel.sab, program, {
       timeoutSec: opts.timeoutSec,
       write: (fd, bytes) => (fd === 1 ? process.stdout : process.stderr).write(bytes),
+      strace: opts.strace,
     })
     status = runThenSteps(kernel, opts.then, i + 1) ?? status
   }

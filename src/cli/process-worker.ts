@@ -4,6 +4,8 @@ import { Kernel } from '../kernel/kernel'
 import type { Program } from '../lang/api'
 import type { BpfObjectTable } from '../runtime/libbpf-object'
 import { Process } from '../runtime/process'
+import { straceExit, straceLine } from '../runtime/strace-format'
+import { SyscallTracer } from '../runtime/syscall-trace'
 import { cliSleep, stopRequest, type TimeMode } from './user-sleep'
 
 export interface WorkerRequest {
@@ -16,6 +18,8 @@ export interface WorkerRequest {
   objects?: BpfObjectTable
   /** sleep() in real or simulated time (default simulated). */
   time?: TimeMode
+  /** Print each bpf() call on stderr as `strace -e trace=bpf` does (run --strace). */
+  strace?: boolean
 }
 
 export type WorkerReply = { kind: 'write'; fd: 1 | 2; bytes: Uint8Array } | { kind: 'exit'; exitCode: number }
@@ -23,8 +27,11 @@ export type WorkerReply = { kind: 'write'; fd: 1 | 2; bytes: Uint8Array } | { ki
 if (parentPort && workerData) {
   const port = parentPort
   const req = workerData as WorkerRequest
+  const write = (fd: 1 | 2, bytes: Uint8Array) => port.postMessage({ kind: 'write', fd, bytes } satisfies WorkerReply)
+  const say = (line: string) => write(2, new TextEncoder().encode(line + '\n'))
+  const tracer = req.strace ? new SyscallTracer((r) => say(straceLine(r))) : null
   const kernel = Kernel.attach(req.sab)
-  const proc = new Process(kernel, req.program, { write: (fd, bytes) => port.postMessage({ kind: 'write', fd, bytes } satisfies WorkerReply) }, {
+  const proc = new Process(tracer ? tracer.wrap(kernel) : kernel, req.program, { write }, {
     ctl: req.ctl,
     trap: () => {
       const stop = stopRequest(req.ctl, req.timeoutSec)
@@ -33,6 +40,8 @@ if (parentPort && workerData) {
     bpfObjects: req.objects,
     sleep: cliSleep(req.ctl, req.time ?? 'simulated', req.timeoutSec),
   })
+  tracer?.attach(proc)
   const result = proc.run()
+  if (tracer) say(straceExit(result.exitCode, result.signal))
   port.postMessage({ kind: 'exit', exitCode: result.exitCode } satisfies WorkerReply)
 }

@@ -22,6 +22,8 @@ export interface RunInWorkerOptions {
   time?: TimeMode
   /** Settles when the live traffic is over (see above). */
   trafficDone?: Promise<unknown>
+  /** Print the bpf() calls as strace does. */
+  strace?: boolean
 }
 
 /** How long a program that never sleeps may run on after the traffic ended. */
@@ -29,7 +31,7 @@ export const INTERRUPT_GRACE_MS = 5000
 
 export function runInWorker(sab: SharedArrayBuffer, program: Program, opts: RunInWorkerOptions): Promise<number> {
   const ctl = new Int32Array(new SharedArrayBuffer(4 * CTL_WORDS))
-  const request: WorkerRequest = { sab, program, ctl, timeoutSec: opts.timeoutSec ?? 0, objects: opts.objects, time: opts.time }
+  const request: WorkerRequest = { sab, program, ctl, timeoutSec: opts.timeoutSec ?? 0, objects: opts.objects, time: opts.time, strace: opts.strace }
   const worker = new Worker(new URL('./process-worker.mjs', import.meta.url), { workerData: request })
   const stop = (how: number) => {
     Atomics.store(ctl, CTL_STOP, how)

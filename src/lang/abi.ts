@@ -53,20 +53,27 @@ export interface ProgramEnv {
   /**
    * Control words shared with whoever drives the program (CLI, UI). Generated code tests
    * `ctl[0] !== 0` at every hook point (loop back-edges and function entries always; every
-   * statement when compiled with hooks: 'statements') and calls `trap(sid)` when set.
+   * statement when compiled with hooks: 'statements') and calls `trap(sid)` when set, except
+   * that 3 only counts the hook in `ticks`.
    */
   ctl: Int32Array
   /**
    * Called at a hook point when ctl[0] is non-zero: may throw to stop, or block to pause. With
-   * hooks: 'statements' the call is trap(sid, scope, ...values of the scope's register variables)
+   * hooks: 'statements' the call is trap(sid, scope, [values of the scope's register variables])
    * (see debug-info.ts).
    */
-  trap(sid: number, scope?: number, ...values: unknown[]): void
+  trap(sid: number, scope?: number, values?: unknown[]): void
   /**
    * Frame records of the live C functions (user target; layout in debug-info.ts). Optional: the
    * generated code makes its own when absent.
    */
   frames?: Int32Array
+  /**
+   * Hooks reached while ctl[0] is 3 (count): they add one here instead of calling trap, so a
+   * debugger can know the exact statement count of a run going at near full speed (time travel
+   * replays by that count). Optional: the generated code makes its own when absent.
+   */
+  ticks?: Float64Array
   /**
    * The fault class generated code throws for faults it detects itself (integer division by zero ->
    * SIGFPE, bad function pointer / misaligned atomic / stack overflow -> SIGSEGV, __builtin_trap ->

@@ -68,6 +68,6 @@ describe('debug info', () => {
     expect(at(9)).toEqual(['n', 'p', 'q', 'inner'])
     // the block's variable is gone after the block; the for's own variable only inside it
     expect(at(12)).toEqual(['n', 'p', 'q'])
-    expect(p.code).toMatch(/\$trap\(\d+, \d+, v\d+_q, v\d+_inner\);/)
+    expect(p.code).toMatch(/\$trap\(\d+, \d+, \[v\d+_q, v\d+_inner\]\);/)
   })
 })

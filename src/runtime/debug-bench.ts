@@ -2,8 +2,8 @@
  * What stepping support costs when nothing is being stepped: a program compiled with hooks:
  * 'statements' and run under the debugger with no breakpoint (every statement tests the control
  * word, every call pushes a frame record), against the same program compiled and run plainly.
- * Also what Continue costs in a run that records for step back (every statement traps to be
- * counted: time-travel.ts). Used by `npm run bench` (scripts/bench.ts); the runs alternate in
+ * Also what Continue costs in a run that records for step back (hooks keep counting the
+ * statements: time-travel.ts). Used by `npm run bench` (scripts/bench.ts); the runs alternate in
  * one process.
  */
 import { Kernel } from '../kernel/kernel'
@@ -56,7 +56,7 @@ function runOnce(program: Program, mode: Mode): number {
   const ctl = new Int32Array(new SharedArrayBuffer(8))
   let trap: ((sid: number, proc: Process, scope?: number, values?: unknown[]) => void) | undefined
   if (mode !== 'plain') {
-    // attached: no breakpoint, hooks test the word and go on; recording: every statement traps
+    // attached: no breakpoint, hooks test the word and go on; recording: hooks count (after Continue)
     ctl[0] = mode === 'attached' ? CTL_RUN : CTL_DEBUG
     const timeTravel = mode === 'recording' ? { unavailable: null, check: () => null } : undefined
     const dbg = new Debugger(program, { ctl, breakpoints: new Uint8Array(new SharedArrayBuffer(4096)) }, () => ({ k: 'continue' }), { timeTravel })
@@ -95,6 +95,6 @@ export function steppingOverheadLine(): string {
   const { ratio, recording, plainMs, steppingMs, recordingMs } = steppingOverhead()
   return (
     `stepping overhead: ${ratio.toFixed(2)}x (loop-heavy C program, hooks: 'statements' + debugger attached without breakpoints ${steppingMs.toFixed(1)} ms vs plain ${plainMs.toFixed(1)} ms; target <= 1.5x)\n` +
-    `step-back recording: ${recording.toFixed(2)}x (the same program after Continue in a run started with Step: every statement counted, ${recordingMs.toFixed(1)} ms; no target, it runs only in debugged runs)`
+    `step-back recording: ${recording.toFixed(2)}x (the same program after Continue in a run started with Step: hooks count the statements, ${recordingMs.toFixed(1)} ms; no target, it runs only in debugged runs)`
   )
 }

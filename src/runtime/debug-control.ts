@@ -10,6 +10,8 @@ import type { ProbeResult } from './probes'
 export const CTL_RUN = 0
 export const CTL_STOP = 1
 export const CTL_DEBUG = 2
+/** Hooks count themselves in ProgramEnv.ticks instead of trapping (a run recording for step back, going on at near full speed). */
+export const CTL_COUNT = 3
 /** Words of the control array the engine uses (hosts may use more after these). */
 export const DEBUG_CTL_WORDS = 2
 
@@ -76,13 +78,22 @@ export interface DebuggerOptions {
   timeTravel?: { unavailable: string | null; check(pid: number): string | null }
   /** A replay: run silently to this statement count, then pause there (reason 'stepBack'). */
   replayTo?: number
+  /** With replayTo: at that statement, rewind again to the line before it instead of pausing. */
+  resolveStepBack?: boolean
   /** Inline probes to record (src/lang/probes.ts); the run must trap at every statement from its start. */
   probes?: ProbeSpec[]
 }
 
-/** Thrown out of the program by a step back; the host restores the kernel and replays to `time`. */
+/**
+ * Thrown out of the program by a step back; the host restores the kernel and replays to `time`.
+ * `resolve`: the line to go back to is not known yet (statements ran counted, not traced), so
+ * the replay to `time` finds it and rewinds again.
+ */
 export class RewindRequest extends Error {
-  constructor(readonly time: number) {
+  constructor(
+    readonly time: number,
+    readonly resolve = false,
+  ) {
     super(`rewind to statement ${time}`)
   }
 }
@@ -97,7 +108,10 @@ export function setBreakpoint(control: DebugControl, line: number, on: boolean):
   const was = Atomics.exchange(breakpoints, line, on ? 1 : 0) === 1
   if (was === on) return
   Atomics.add(ctl, 1, on ? 1 : -1)
-  if (on) Atomics.compareExchange(ctl, 0, CTL_RUN, CTL_DEBUG)
+  if (on) {
+    Atomics.compareExchange(ctl, 0, CTL_RUN, CTL_DEBUG)
+    Atomics.compareExchange(ctl, 0, CTL_COUNT, CTL_DEBUG)
+  }
 }
 
 /** The value the host should put in ctl[0] before the run starts. */

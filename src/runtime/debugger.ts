@@ -8,10 +8,16 @@
  * in tests it is a plain function, so the engine runs step by step in-process.
  *
  * Shared control words (an Int32Array the host also holds):
- *   ctl[0]  0 = run at full speed (hooks skip the trap), 1 = stop requested, 2 = trap at every hook
+ *   ctl[0]  0 = run at full speed (hooks skip the trap), 1 = stop requested, 2 = trap at every hook,
+ *           3 = hooks only count themselves (a run recording for step back, going on freely)
  *   ctl[1]  number of breakpoints set (the host keeps it; > 0 keeps ctl[0] at 2 while running)
  * Breakpoints are a shared byte per line of the main file (1 = set), so the host can set and
- * clear them while the program runs: it updates the byte and ctl[1], then moves ctl[0] from 0 to 2.
+ * clear them while the program runs: it updates the byte and ctl[1], then moves ctl[0] from 0
+ * (or 3) to 2.
+ *
+ * Time travel (time-travel.ts) needs the exact number of statements run before each pause: a
+ * run that starts trapping keeps the count, through traps or counting hooks, and remembers per
+ * call depth where the last line started, which is where step back goes.
  *
  * Steps follow gdb's line semantics: a step ends at a statement on a different line, or the same
  * line in another call (a loop's header is reached again through its back-edge hook). Depth is
@@ -23,7 +29,7 @@ import type { DebugFunction, DebugScope } from '../lang/debug-info'
 import { cFramesHere } from './asan'
 import { decodeValue, type DecodeContext, type ValueView } from './debug-values'
 import { ProbeWatcher, type FrameValues, type ProbeResult } from './probes'
-import { CTL_DEBUG, CTL_RUN, CTL_STOP, initialCtl, RewindRequest, type DebugCommand, type DebugControl, type DebuggerOptions, type PauseReason, type PauseState, type StackFrameView } from './debug-control'
+import { CTL_COUNT, CTL_DEBUG, CTL_RUN, CTL_STOP, initialCtl, RewindRequest, type DebugCommand, type DebugControl, type DebuggerOptions, type PauseReason, type PauseState, type StackFrameView } from './debug-control'
 import { StopRequest, type Process } from './process'
 
 export * from './debug-control'
@@ -32,9 +38,6 @@ type Mode = { k: 'continue' } | { k: 'into' } | { k: 'over'; depth: number } | {
 
 /** Names the C library defines and programs only declare: not the program's globals. */
 const LIBC_GLOBALS = new Set(['stdin', 'stdout', 'stderr'])
-
-/** Statements remembered for step back; past this the history stops and the program may run at full speed. */
-const MAX_HISTORY = 1 << 22
 
 export class Debugger {
   private mode: Mode
@@ -48,11 +51,16 @@ export class Debugger {
   /** Per depth: the scope and register values of the last trap there (callers' locals). */
   private regScopes: (number | undefined)[] = []
   private regValues: unknown[][] = []
-  /** Statements (traps) so far: the program's clock for time travel. */
+  /** Statements so far (traps and counted hooks): the program's clock for time travel. */
   private time = 0
-  /** Time travel: (sid, depth) of every trap so far while `recording`. */
-  private history = new Int32Array(0)
-  private recording: boolean
+  /** The process's counted hooks (abi.ts ticks), once a trap has shown them. */
+  private ticks: Float64Array | null = null
+  /** Per call depth, the time of the last statement that started a line there (step back's targets). */
+  private lastStart: number[] = []
+  /** Statements ran counted, not traced, so lastStart may be out of date (a replay finds the line). */
+  private stale = false
+  /** The count is exact: step back can work in this run. */
+  private readonly recording: boolean
   /** Why step back cannot work in this run (null: it can). */
   private historyNote: string | null
   private readonly replayTo: number
@@ -85,12 +93,11 @@ export class Debugger {
     this.historyNote = !tt
       ? 'step back is not available here'
       : tt.unavailable ?? (this.recording ? null : 'the program started at full speed; step back works in runs started with Step, Run to cursor or a breakpoint')
-    if (this.recording) this.history = new Int32Array(4096)
   }
 
   /** Statements executed so far. */
   get now(): number {
-    return this.time
+    return this.time + (this.ticks?.[0] ?? 0)
   }
 
   /** The inline probes' values so far (none without probes). */
@@ -116,17 +123,29 @@ export class Debugger {
       this.regScopes[depth] = scope
       this.regValues[depth] = values ?? []
     }
+    const ticks = (this.ticks = proc.ticks ?? null)
+    if (ticks !== null && ticks[0] !== 0) {
+      // statements that ran counted (CTL_COUNT) since the last trap
+      this.time += ticks[0]
+      ticks[0] = 0
+      this.stale = true
+    }
     const time = ++this.time
-    if (this.recording) this.remember(time, sid, depth)
     const line = this.lineOf[sid]
     const sameLine = line === this.lastLine && depth === this.lastDepth
     this.lastLine = line
     this.lastDepth = depth
+    const startsLine = !sameLine && line !== 0 && this.isEntry[sid] !== 1
     if (this.probes !== null) this.probes.onStatement(line, depth, sameLine, () => this.frameValues(sid, depth, proc))
-    if (time < this.replayTo) return // replaying silently towards a step back's target
-    const reason = time === this.replayTo ? 'stepBack' : this.reasonToPause(sid, line, depth, sameLine)
+    let reason: PauseReason | null
+    if (time < this.replayTo) reason = null // replaying silently towards a step back's target
+    else if (time === this.replayTo) {
+      if (this.opts.resolveStepBack && this.stepBackTarget(depth) > 0) throw new RewindRequest(this.stepBackTarget(depth))
+      reason = 'stepBack'
+    } else reason = this.reasonToPause(sid, line, depth, sameLine)
     if (reason === null) {
-      if (this.mode.k === 'continue') this.runFreely()
+      if (startsLine) this.lastStart[depth] = time
+      if (this.mode.k === 'continue' && time >= this.replayTo) this.runFreely()
       return
     }
     this.first = false
@@ -135,54 +154,34 @@ export class Debugger {
     let notice: string | undefined
     for (;;) {
       const cmd = this.pause(this.state(reason, sid, depth, proc, notice))
-      if (cmd.k !== 'stepBack') return this.obey(cmd, depth)
+      if (cmd.k !== 'stepBack') {
+        if (startsLine) this.lastStart[depth] = time
+        return this.obey(cmd, depth)
+      }
       const why = this.cannotStepBack() ?? this.opts.timeTravel?.check(proc.pid) ?? null
-      if (why === null) throw new RewindRequest(this.stepBackTarget())
+      // after a counted stretch, a replay to here finds the line first
+      if (why === null) throw this.stale ? new RewindRequest(time, true) : new RewindRequest(this.stepBackTarget(depth))
       notice = `Step back refused: ${why}.`
     }
-  }
-
-  private remember(time: number, sid: number, depth: number): void {
-    let h = this.history
-    const at = (time - 1) * 2
-    if (at + 1 >= h.length) {
-      if (h.length >= MAX_HISTORY * 2) {
-        this.recording = false
-        this.history = new Int32Array(0)
-        this.historyNote = `the history keeps the first ${MAX_HISTORY.toLocaleString('en-US')} statements of a run`
-        return
-      }
-      const grown = new Int32Array(h.length * 2)
-      grown.set(h)
-      this.history = h = grown
-    }
-    h[at] = sid
-    h[at + 1] = depth
   }
 
   /**
    * The statement step back goes to: the start of the previous line at this depth or an outer
    * one (gdb's reverse-next: calls made since are stepped over); 0 if there is none.
    */
-  private stepBackTarget(): number {
-    const h = this.history
-    const depth = h[(this.time - 1) * 2 + 1]
-    for (let t = this.time - 1; t >= 1; t--) {
-      const sid = h[(t - 1) * 2]
-      const d = h[(t - 1) * 2 + 1]
-      if (d > depth) continue
-      const line = this.lineOf[sid]
-      if (line === 0 || this.isEntry[sid] === 1) continue
-      // a statement continuing the line of the one before it does not start a line
-      if (t > 1 && this.lineOf[h[(t - 2) * 2]] === line && h[(t - 2) * 2 + 1] === d) continue
-      return t
+  private stepBackTarget(depth: number): number {
+    let best = 0
+    for (let d = Math.min(depth, this.lastStart.length - 1); d >= 0; d--) {
+      const t = this.lastStart[d]
+      if (t !== undefined && t > best) best = t
     }
-    return 0
+    return best
   }
 
   private cannotStepBack(): string | null {
     if (this.historyNote !== null) return this.historyNote
-    return this.stepBackTarget() === 0 ? 'this is the first line of the program' : null
+    if (this.stale) return null // counted statements ran: there is an earlier line
+    return this.stepBackTarget(this.lastDepth) === 0 ? 'this is the first line of the program' : null
   }
 
   private reasonToPause(sid: number, line: number, depth: number, sameLine: boolean): PauseReason | null {
@@ -210,18 +209,24 @@ export class Debugger {
       case 'stepBack': break // handled where the pause returns
     }
     if (this.mode.k === 'continue') this.runFreely()
-    else Atomics.compareExchange(this.control.ctl, 0, CTL_RUN, CTL_DEBUG)
+    else {
+      Atomics.compareExchange(this.control.ctl, 0, CTL_RUN, CTL_DEBUG)
+      Atomics.compareExchange(this.control.ctl, 0, CTL_COUNT, CTL_DEBUG)
+    }
   }
 
-  /** Continue without breakpoints: hooks stop trapping (full speed) until the host sets one. */
+  /**
+   * Continue without breakpoints: hooks stop trapping (full speed) until the host sets one; in
+   * a run recording for step back they go on counting (ctl 3), which costs little.
+   */
   private runFreely(): void {
     const ctl = this.control.ctl
-    // while recording, every statement must still be counted (step back replays by the count);
     // probes must see every line end
-    if (this.recording || this.probes !== null || Atomics.load(ctl, 1) > 0) return
-    Atomics.compareExchange(ctl, 0, CTL_DEBUG, CTL_RUN)
-    // a breakpoint set meanwhile: the host's 0 -> 2 may have come before our 2 -> 0
-    if (Atomics.load(ctl, 1) > 0) Atomics.compareExchange(ctl, 0, CTL_RUN, CTL_DEBUG)
+    if (this.probes !== null || Atomics.load(ctl, 1) > 0) return
+    const free = this.recording ? CTL_COUNT : CTL_RUN
+    Atomics.compareExchange(ctl, 0, CTL_DEBUG, free)
+    // a breakpoint set meanwhile: the host's move to 2 may have come before ours away from it
+    if (Atomics.load(ctl, 1) > 0) Atomics.compareExchange(ctl, 0, free, CTL_DEBUG)
     // the program runs untraced: what we knew of callers' registers and the last line goes stale
     this.regScopes = []
     this.regValues = []

@@ -124,7 +124,11 @@ export function mapCreate(p: Proc, type: number, name: number, keySize: number, 
  * (attrAddr is 16-aligned; pointers fit in 32 bits) instead of through attr()'s setters.
  * The bytes the kernel reads are the same.
  */
+/** What libbpf passes as the attr size: offsetofend(union bpf_attr, next_key) for get_next_key, of flags for the others. */
+const GET_NEXT_KEY_ATTR_SIZE = 24
+
 function elemCmd(p: Proc, cmd: number, fd: number, key: number, value: number, flags: bigint | number): number {
+  const size = cmd === BpfCmd.MAP_GET_NEXT_KEY ? GET_NEXT_KEY_ATTR_SIZE : Attr.elem.SIZE
   // flags is almost always 0n: test that first (bigint range tests cost more)
   if (flags !== 0n && (typeof flags !== 'bigint' || flags < 0n || flags > 0xffffffffn)) {
     const a = attr(p, Attr.elem.SIZE)
@@ -132,7 +136,7 @@ function elemCmd(p: Proc, cmd: number, fd: number, key: number, value: number, f
     a.u64(Attr.elem.key, key)
     a.u64(Attr.elem.value, value)
     a.u64(Attr.elem.flags, flags)
-    return finish(p, sysBpf(p, cmd, Attr.elem.SIZE))
+    return finish(p, sysBpf(p, cmd, size))
   }
   const i32 = p.mem.i32
   const w = p.attrAddr >> 2
@@ -144,7 +148,7 @@ function elemCmd(p: Proc, cmd: number, fd: number, key: number, value: number, f
   i32[w + (Attr.elem.value >> 2) + 1] = 0
   i32[w + (Attr.elem.flags >> 2)] = flags === 0n ? 0 : Number(flags)
   i32[w + (Attr.elem.flags >> 2) + 1] = 0
-  const ret = p.kernel.sysBpf(cmd, p.attrAddr, Attr.elem.SIZE, p.user, p.caller)
+  const ret = p.kernel.sysBpf(cmd, p.attrAddr, size, p.user, p.caller)
   if (ret < 0) p.errno = -ret
   return ret
 }

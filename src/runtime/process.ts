@@ -108,6 +108,8 @@ export class Process {
   readonly comm: string
   /** Frame records of the running C functions (debug-info.ts): stack bounds for ASan, call stack for the debugger. */
   readonly frames = new Int32Array(FRAME_RECORD_WORDS)
+  /** Hooks counted without a trap (ctl[0] = 3: abi.ts), read by the debugger. */
+  readonly ticks = new Float64Array(1)
   /** The C object an address belongs to (globals, stack variables, heap blocks). */
   readonly objects: UserObjects
   /** AddressSanitizer-style checks of syscall buffers (asan.ts), always on. */
@@ -263,8 +265,9 @@ export class Process {
       stackLimit: size - (this.opts.stackBytes ?? DEFAULT_STACK),
       imports,
       ctl: this.opts.ctl ?? new Int32Array(1),
-      trap: (sid, scope, ...values) => this.opts.trap?.(sid, this, scope, values),
+      trap: (sid, scope, values) => this.opts.trap?.(sid, this, scope, values),
       frames: this.frames,
+      ticks: this.ticks,
       CFault,
     }
     const factory = new Function('$env', this.program.code) as (env: ProgramEnv) => ProgramExports

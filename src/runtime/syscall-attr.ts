@@ -5,7 +5,7 @@
  */
 import { Attr, BpfCmd } from '../kernel/uapi'
 
-export type AttrFieldKind = 'u32' | 'u64' | 'fd' | 'ptr' | 'map_type' | 'flags' | 'elem_flags' | 'name'
+export type AttrFieldKind = 'u32' | 'u64' | 'fd' | 'ptr' | 'map_type' | 'flags' | 'elem_flags' | 'file_flags' | 'name'
 
 export interface AttrField {
   name: string
@@ -16,6 +16,8 @@ export interface AttrField {
   value: string
   /** Pointer members: the user address (0 = NULL). */
   pointer?: number
+  /** A path member: the string at the pointer, as the process had it. */
+  text?: string
 }
 
 type Layout = [name: string, offset: number, size: number, kind: AttrFieldKind][]
@@ -41,7 +43,7 @@ const BATCH: Layout = [
 const OBJ: Layout = [
   ['pathname', Attr.obj.pathname, 8, 'ptr'],
   ['bpf_fd', Attr.obj.bpf_fd, 4, 'fd'],
-  ['file_flags', Attr.obj.file_flags, 4, 'u32'],
+  ['file_flags', Attr.obj.file_flags, 4, 'file_flags'],
 ]
 
 const LAYOUTS: Record<number, Layout> = {
@@ -56,11 +58,14 @@ const LAYOUTS: Record<number, Layout> = {
     ['map_name', Attr.create.map_name, 16, 'name'],
     ['map_ifindex', Attr.create.map_ifindex, 4, 'u32'],
     ['btf_fd', Attr.create.btf_fd, 4, 'fd'],
+    ['btf_key_type_id', Attr.create.btf_key_type_id, 4, 'u32'],
+    ['btf_value_type_id', Attr.create.btf_value_type_id, 4, 'u32'],
+    ['btf_vmlinux_value_type_id', Attr.create.btf_vmlinux_value_type_id, 4, 'u32'],
     ['map_extra', Attr.create.map_extra, 8, 'u64'],
   ],
   [BpfCmd.MAP_LOOKUP_ELEM]: ELEM,
   [BpfCmd.MAP_UPDATE_ELEM]: ELEM,
-  [BpfCmd.MAP_DELETE_ELEM]: ELEM.filter(([n]) => n !== 'value'),
+  [BpfCmd.MAP_DELETE_ELEM]: ELEM.filter(([n]) => n !== 'value' && n !== 'flags'),
   [BpfCmd.MAP_LOOKUP_AND_DELETE_ELEM]: ELEM,
   [BpfCmd.MAP_GET_NEXT_KEY]: [ELEM[0], ELEM[1], ['next_key', Attr.elem.value, 8, 'ptr']],
   [BpfCmd.MAP_FREEZE]: [ELEM[0]],
@@ -77,7 +82,10 @@ const LAYOUTS: Record<number, Layout> = {
   ],
 }
 
-/** The members `cmd` reads, decoded from the first `size` bytes of the attr; [] for commands without a table. */
+/**
+ * The members `cmd` reads, in the kernel's (and strace's) order, decoded from the first `size`
+ * bytes of the attr; [] for commands without a table.
+ */
 export function attrFields(cmd: number, attr: Uint8Array, size: number): AttrField[] {
   const layout = LAYOUTS[cmd]
   if (!layout) return []

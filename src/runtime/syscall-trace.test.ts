@@ -16,7 +16,7 @@ function trace(source: string): { calls: SyscallRecord[]; out: string } {
   const tracer = new SyscallTracer()
   let out = ''
   const proc = new Process(tracer.wrap(kernel), program, { write: (_fd, b) => (out += new TextDecoder().decode(b)) })
-  tracer.attach({ position: () => ({ time: 0, line: 0 }), describe: (a) => proc.objects.describe(a) })
+  tracer.attach(proc)
   proc.run()
   return { calls: tracer.recent(), out }
 }

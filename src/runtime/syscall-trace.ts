@@ -13,7 +13,8 @@ import type { Caller, KernelApi, UserMemory } from '../kernel/api'
 import type { MapInfoView } from '../kernel/kernel'
 import { BpfCmd } from '../kernel/uapi'
 import { attrFields, type AttrField } from './syscall-attr'
-import type { UserObject } from './asan-objects'
+import { NULL_GUARD } from '../lang/abi'
+import type { Process } from './process'
 import { typeName } from './debug-values'
 import { withOverrides } from './kernel-proxy'
 
@@ -76,11 +77,14 @@ export interface TracedKernel extends KernelApi {
   mapInfo(mapId: number): MapInfoView | null
 }
 
-/** Where the program is (the debugger's clock and line), and what a user address is. */
-export interface TraceContext {
-  position(): { time: number; line: number }
-  describe(addr: number): UserObject | null
-}
+/** The process traced: what a user address is, and its memory to read a path from. */
+export type TracedProcess = Pick<Process, 'objects' | 'mem'>
+
+/** Where the program is: the debugger's clock and line (0s when not debugged). */
+export type Position = () => { time: number; line: number }
+
+/** Longest path read for a pathname member (PATH_MAX). */
+const PATH_MAX = 4096
 
 const FD_FIELDS = ['map_fd', 'bpf_fd']
 const RETURNS_MAP_FD = new Set<number>([BpfCmd.MAP_CREATE, BpfCmd.OBJ_GET])
@@ -111,13 +115,18 @@ function concat(a: Uint8Array, b: Uint8Array, max: number): Uint8Array {
 }
 
 export class SyscallTracer {
+  /** `onCall`: each call as it returns (`bpfplay run --strace` prints it). */
+  constructor(private readonly onCall?: (r: SyscallRecord) => void) {}
+
   private readonly records: SyscallRecord[] = []
   private count = 0
-  private ctx: TraceContext = { position: () => ({ time: 0, line: 0 }), describe: () => null }
+  private proc: TracedProcess | null = null
+  private position: Position = () => ({ time: 0, line: 0 })
 
-  /** The process (and debugger) being traced; set once the process exists. */
-  attach(ctx: TraceContext): void {
-    this.ctx = ctx
+  /** The process (and where its debugger is) being traced; set once the process exists. */
+  attach(proc: TracedProcess, position?: Position): void {
+    this.proc = proc
+    if (position) this.position = position
   }
 
   /** The kernel the process should call. */
@@ -127,6 +136,8 @@ export class SyscallTracer {
       const attr = new Uint8Array(Math.max(0, Math.min(size, 144)))
       const attrOk = attr.length > 0 && user.copyFromUser(attr, 0, attrAddr, attr.length)
       const fields = attrOk ? attrFields(cmd, attr, size) : []
+      // a path as the process has it (strace shows it even when the kernel refuses before reading it)
+      for (const f of fields) if (f.name === 'pathname' && f.pointer) f.text = this.pathAt(f.pointer) ?? undefined
       const keep = (dir: UserCopy['dir'], addr: number, len: number, bytes: Uint8Array, ok: boolean) => {
         const via = viaOf(fields, attrAddr, size, addr)
         // a batch copies element by element (keys and values interleaved): contiguous copies
@@ -150,13 +161,15 @@ export class SyscallTracer {
           return ok
         },
       }
-      const { time, line } = this.ctx.position()
+      const { time, line } = this.position()
       const fdField = fields.find((f) => FD_FIELDS.includes(f.name))
       let map = fdField ? this.mapOf(kernel, caller.pid, Number(fdField.value)) : null
       const ret = kernel.sysBpf(cmd, attrAddr, size, recording, caller)
       if (ret >= 0 && RETURNS_MAP_FD.has(cmd)) map = this.mapOf(kernel, caller.pid, ret)
       for (const c of copies) if (!c.via?.startsWith('attr')) c.object = this.objectView(c.addr)
-      this.push({ n: ++this.count, time, line, cmd, attrAddr, attrSize: size, fields, copies, ret, map })
+      const record: SyscallRecord = { n: ++this.count, time, line, cmd, attrAddr, attrSize: size, fields, copies, ret, map }
+      this.push(record)
+      this.onCall?.(record)
       return ret
     }
     return withOverrides(kernel, { sysBpf } as Partial<Record<keyof K, unknown>>)
@@ -188,8 +201,16 @@ export class SyscallTracer {
     }
   }
 
+  private pathAt(addr: number): string | null {
+    const mem = this.proc?.mem
+    if (!mem || addr < NULL_GUARD || addr >= mem.size) return null
+    const bytes = mem.u8.subarray(addr, Math.min(mem.size, addr + PATH_MAX))
+    const end = bytes.indexOf(0)
+    return new TextDecoder().decode(end < 0 ? bytes : bytes.subarray(0, end))
+  }
+
   private objectView(addr: number): UserObjectView | null {
-    const o = this.ctx.describe(addr)
+    const o = this.proc?.objects.describe(addr)
     if (!o) return null
     const where = o.kind === 'stack' ? `${o.fn?.name ?? '?'}()'s stack` : o.kind === 'freed' ? 'freed heap' : o.kind
     return { name: o.name || 'heap block', type: o.type ? typeName(o.type) : null, size: o.size, offset: o.offset, where }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { Kernel } from '../kernel/kernel'
 import { compile } from '../lang/compile'
-import { setBreakpoint, type DebugCommand, type PauseState } from './debugger'
+import { CTL_COUNT, setBreakpoint, type DebugCommand, type DebugControl, type PauseState } from './debugger'
 import { Debugger } from './debugger'
 import type { ValueView } from './debug-values'
 import { Process } from './process'
@@ -56,7 +56,26 @@ int main(void) {
 }
 `
 
-function travel(commands: Scripted[], opts: { startPaused?: boolean; breakpoints?: number[]; during?: (kernel: Kernel, s: PauseState) => void; randomSeeds?: boolean; source?: string } = {}) {
+/** A loop, then a line on stderr (the test sets a breakpoint from there, as a user would mid-run). */
+const COUNTED = `#include <stdio.h>
+#include <bpf/bpf.h>
+int main(void) {
+  int fd = bpf_map_create(BPF_MAP_TYPE_HASH, "tt", sizeof(int), sizeof(long), 8, NULL);
+  long sum = 0;
+  for (int i = 0; i < 1000; i++) sum += i;
+  int key = 1;
+  bpf_map_update_elem(fd, &key, &sum, BPF_ANY);
+  fprintf(stderr, "half way\\n");
+  key = 2;
+  bpf_map_update_elem(fd, &key, &sum, BPF_ANY);
+  return 0;
+}
+`
+
+function travel(
+  commands: Scripted[],
+  opts: { startPaused?: boolean; breakpoints?: number[]; during?: (kernel: Kernel, s: PauseState) => void; randomSeeds?: boolean; source?: string; onStderr?: (control: DebugControl) => void } = {},
+) {
   const { program, diagnostics } = compile(opts.source ?? SOURCE, { filename: 'tt.c', target: 'user', hooks: 'statements' })
   if (!program) throw new Error(diagnostics.map((d) => d.message).join('\n'))
   const kernel = Kernel.create({ possibleCpus: 2, ...(opts.randomSeeds ? {} : { hashSeed: 1 }) })
@@ -87,7 +106,11 @@ function travel(commands: Scripted[], opts: { startPaused?: boolean; breakpoints
       return typeof next === 'function' ? next(state) : next
     },
     makeProcess: (dbg) => {
-      const proc = new Process(kernel, program, { write: (_fd, b) => (out += new TextDecoder().decode(b)) }, { ctl, trap: dbg.trap })
+      const write = (fd: 1 | 2, b: Uint8Array) => {
+        out += new TextDecoder().decode(b)
+        if (fd === 2) opts.onStderr?.(control)
+      }
+      const proc = new Process(kernel, program, { write }, { ctl, trap: dbg.trap })
       pids.add(proc.pid)
       return proc
     },
@@ -173,6 +196,27 @@ describe('step back', () => {
     expect(orders[3]).toHaveLength(16)
     expect(orders[4]).toEqual(orders[2])
     expect(stops[4].reason).toBe('stepBack')
+  })
+
+  it('after Continue, counts statements without trapping, and a breakpoint hit mid-run can still step back', () => {
+    let ctlWhileFree = -1
+    const { stops, out, result } = travel([{ k: 'continue' }, back, over, over], {
+      source: COUNTED,
+      onStderr: (control) => {
+        // (the first time: the replay after the step back writes the line again, trapping)
+        if (ctlWhileFree < 0) ctlWhileFree = control.ctl[0]
+        setBreakpoint(control, 11, true)
+      },
+    })
+    // the loop ran with hooks counting (ctl 3), not trapping
+    expect(ctlWhileFree).toBe(CTL_COUNT)
+    expect(at(stops)).toEqual(['entry:4', 'breakpoint:11', 'stepBack:10', 'breakpoint:11', 'step:12'])
+    // the count stayed exact: the replay stops at the same statement, with the map as it was
+    expect(stops[2].state.time).toBe(stops[1].state.time - 1)
+    expect(stops[2].map).toEqual({ 1: 499500 })
+    expect(stops[4].map).toEqual({ 1: 499500, 2: 499500 })
+    expect(out).toBe('half way\n')
+    expect(result.exitCode).toBe(0)
   })
 
   it('keeps counting statements after Continue, so a breakpoint hit can step back', () => {

@@ -6,7 +6,8 @@
  * done the way record-and-replay debuggers do it: the kernel is checkpointed when the run
  * starts (src/kernel/checkpoint.ts), the debugger counts every statement (debugger.ts), and a
  * step back restores the checkpoint and runs the same program again, silently, to the wanted
- * statement count. The program is deterministic given the kernel it starts on (the same pid,
+ * statement count (when the statements since the last pause ran counted rather than traced,
+ * a first replay to the pause finds the previous line, a second goes there). The program is deterministic given the kernel it starts on (the same pid,
  * fds, map ids, hash seeds and heap), so it arrives in the same state, maps included.
  *
  * The kernel must be the program's alone for that: XDP CPUs running programs or another process
@@ -42,14 +43,16 @@ export function runDebugged(run: DebuggedRun): ProcessResult {
   const checkpoint = unavailable === null && startsTrapping ? new KernelGuard(kernel) : null
   const timeTravel = { unavailable, check: (pid: number) => (checkpoint ? othersActive() ?? checkpoint.changedByOthers(pid) : 'no checkpoint') }
   let replayTo = 0
+  let resolveStepBack = false
   for (;;) {
-    const dbg = new Debugger(run.program, control, run.pause, { ...run.start, timeTravel, replayTo })
+    const dbg = new Debugger(run.program, control, run.pause, { ...run.start, timeTravel, replayTo, resolveStepBack })
     const proc = run.makeProcess(dbg)
     try {
       return proc.run()
     } catch (e) {
       if (!(e instanceof RewindRequest) || !checkpoint) throw e
       replayTo = e.time
+      resolveStepBack = e.resolve
     }
     checkpoint.restore()
     // the replay must count every statement (a pending Stop stays)

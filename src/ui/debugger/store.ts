@@ -7,11 +7,12 @@
  * memory (protocol.ts); the machine store (src/ui/machine/store.ts) calls beginRun/paused/endRun.
  */
 import { create } from 'zustand'
-import { setBreakpoint, type DebugCommand, type PauseState } from '../../runtime/debug-control'
+import type { DebugCommand, PauseState } from '../../runtime/debug-control'
 import type { ProbeSpec } from '../../lang/probes'
 import type { ProbeResult } from '../../runtime/probes'
 import { useMachine } from '../machine/store'
 import { newDebugRun, sendCommand, type DebugRunOptions } from './protocol'
+import { breakpointActions } from './breakpoints'
 
 interface DebuggerState {
   /** Lines of user.c with a breakpoint, ascending. */
@@ -47,25 +48,7 @@ export const useDebugger = create<DebuggerState>()((set, get) => ({
   probes: [],
   nextStart: { startPaused: false },
 
-  toggleBreakpoint(line) {
-    const has = get().breakpoints.includes(line)
-    const breakpoints = has ? get().breakpoints.filter((l) => l !== line) : [...get().breakpoints, line].sort((a, b) => a - b)
-    set({ breakpoints })
-    const run = get().run
-    if (run) setBreakpoint(run, line, !has)
-  },
-
-  setBreakpoints(lines) {
-    const next = [...new Set(lines)].sort((a, b) => a - b)
-    const prev = get().breakpoints
-    if (next.length === prev.length && next.every((l, i) => l === prev[i])) return
-    const run = get().run
-    if (run) {
-      for (const l of prev) if (!next.includes(l)) setBreakpoint(run, l, false)
-      for (const l of next) if (!prev.includes(l)) setBreakpoint(run, l, true)
-    }
-    set({ breakpoints: next })
-  },
+  ...breakpointActions(get, set),
 
   command(cmd) {
     const { run, paused } = get()

@@ -45,6 +45,7 @@ function fieldMeaning(f: AttrField, r: SyscallRecord): string {
       return r.map && (f.name === 'map_fd' || f.name === 'bpf_fd') && f.value !== '0' ? `fd of map “${r.map.name}” (id ${r.map.id}, ${mapTypeName(r.map.type)})` : ''
     case 'ptr': {
       if (f.pointer === 0) return 'NULL'
+      if (f.text !== undefined) return `→ "${f.text}"`
       const c = r.copies.find((x) => x.via === f.name)
       if (!c) return 'not read by the kernel on this path'
       const o = c.object
@@ -56,6 +57,8 @@ function fieldMeaning(f: AttrField, r: SyscallRecord): string {
       return mapFlagNames(Number(f.value)).join(' | ')
     case 'elem_flags':
       return ELEM_FLAGS[f.value] ?? ''
+    case 'file_flags':
+      return f.value === '0' ? 'read and write' : mapFlagNames(Number(f.value)).join(' | ')
     default:
       return ''
   }
