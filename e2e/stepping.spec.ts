@@ -258,6 +258,8 @@ test.describe('time travel, inline probes and the syscall inspector', () => {
     await expect(call.locator('tr[data-field="key"]')).toContainText('→ lookup_key (int), main()\'s stack')
     await expect(call.locator('tr[data-field="value"]')).toContainText('→ lookup_val (int), main()\'s stack')
     await expect(call.locator('tr[data-field="flags"]')).toContainText('BPF_ANY')
+    // the same call as strace prints it
+    await expect(call.getByLabel('As strace prints it')).toHaveText(/^bpf\(BPF_MAP_LOOKUP_ELEM, \{map_fd=3, key=0x[0-9a-f]+, value=0x[0-9a-f]+, flags=BPF_ANY\}, 32\) = 0$/)
     // the copies: the attr and the key in, the value out
     await expect(call.locator('.sc-copy')).toHaveCount(3)
     const key = call.locator('.sc-copy[data-via="key"]')

@@ -11,6 +11,7 @@ import type { AttrField } from '../../runtime/syscall-attr'
 import { hex, intText } from '../inspector/decode'
 import { explainFailure, isEndOfWalk } from '../inspector/explain'
 import { cmdName, errnoLabel, errnoText, libbpfName, mapFlagNames, mapTypeName } from '../inspector/names'
+import { straceLine } from '../../runtime/strace-format'
 import { useSyscalls } from './store'
 import '../styles/syscalls.css'
 
@@ -123,6 +124,9 @@ function CallDetail({ r }: { r: SyscallRecord }) {
         {r.line > 0 && <span className="sc-line"> · user.c:{r.line}</span>}
       </div>
       {why && <p className="sc-why">{why}</p>}
+      <pre className="sc-strace" aria-label="As strace prints it" title="What strace -e trace=bpf prints for this call (bpfplay run --strace)">
+        {straceLine(r)}
+      </pre>
       {r.fields.length > 0 && (
         <table className="sc-attr" aria-label="attr members">
           <thead>
