@@ -9,7 +9,7 @@ import { Kernel } from '../src/kernel/kernel'
 import type { Program } from '../src/lang/api'
 import type { Finding } from '../src/xdp/checks'
 import { HostXdpLoader, type HostLoadResult, type HostLoaderState } from '../src/xdp/browser-loader'
-import { BrowserNic, type SteppedFrame, type TrafficSpec } from '../src/xdp/browser-nic'
+import { BrowserNic, type SteppedFrame, type TakenFrame, type TrafficSpec } from '../src/xdp/browser-nic'
 import { XdpStats } from '../src/xdp/browser-stats'
 
 let kernel: Kernel | null = null
@@ -50,6 +50,10 @@ const api = {
   },
   step(): SteppedFrame {
     return need(nic, 'placeQueues').step()
+  },
+  /** The next frame for the single-packet debugger (not queued to a CPU). */
+  takeFrame(): TakenFrame {
+    return need(nic, 'placeQueues').takeFrame()
   },
   /** The CPUs drain their queues and end; call freeQueues once they have. */
   async closeQueues(): Promise<void> {

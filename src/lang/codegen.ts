@@ -401,8 +401,8 @@ class Generator {
     const h = this.helpers
     const l = [
       'const $dv = $env.dv, $buf = $env.buffer, $u8 = new Uint8Array($buf), $D = $env.dataBase, $Dg = $D - ' + G + ';',
-      'const $ctl = $env.ctl, $lim = $env.stackLimit;',
-      'function $trap(sid, sc, ...v) { $env.trap(sid, sc, ...v); }',
+      'const $ctl = $env.ctl, $lim = $env.stackLimit, $tk = $env.ticks || new Float64Array(1);',
+      'function $trap(sid, sc, v) { $env.trap(sid, sc, v); }',
       'let $sp = $env.stackTop;',
       'const $Fault = $env.CFault || class extends Error { constructor(s, d) { super(s + ": " + d); this.signal = s; this.detail = d; } };',
       'function $fault(s, d) { throw new $Fault(s, d); }',
@@ -439,7 +439,8 @@ class Generator {
       'function $nu64(r) { return typeof r === "bigint" ? BigInt.asUintN(64, r) : BigInt.asUintN(64, BigInt(Math.trunc(Number(r) || 0))); }',
       'function $np(r) { return typeof r === "bigint" ? Number(BigInt.asUintN(64, r)) : +r || 0; }',
     ]
-    if (this.opts.target === 'user') l.push(`const $fr = $env.frames || new Int32Array(${FRAME_RECORD_WORDS});`)
+    // frame records (debug-info.ts): userspace always may; BPF programs only when stepped (src/xdp/step-cpu.ts)
+    if (this.opts.target === 'user' || this.opts.hooks === 'statements') l.push(`const $fr = $env.frames || new Int32Array(${FRAME_RECORD_WORDS});`)
     if (h.has('bswap')) {
       l.push('function $bswap16(x) { return ((x & 255) << 8) | ((x >>> 8) & 255); }')
       l.push('function $bswap32(x) { return (((x & 255) << 24) | ((x & 0xff00) << 8) | ((x >>> 8) & 0xff00) | (x >>> 24)) >>> 0; }')
@@ -458,6 +459,15 @@ class Generator {
       l.push('const $I32 = new Int32Array($buf, 0, $len >> 2), $U32 = new Uint32Array($buf, 0, $len >> 2), $I64 = new BigInt64Array($buf, 0, $len >> 3), $U64 = new BigUint64Array($buf, 0, $len >> 3);')
       l.push(`function $ax(p, sh) { if (p < ${G} || p % (1 << sh) !== 0 || p >= $len) $fault("SIGSEGV", "misaligned or invalid atomic access at 0x" + Math.max(0, p).toString(16)); return p / (1 << sh); }`)
     }
+    if (h.has('xadd64')) {
+      // 64-bit atomic add of x (an integer number, |x| <= 2^53) to *p, result unused: the low words
+      // are added atomically and the exact carry of *that* addition goes to the high word with x's
+      // high part, so the final sum is exact under any contention (no update is lost). Only a reader
+      // between the two adds, at a 2^32 wrap of the low word, can see a torn value: as the kernel's
+      // 32-bit-word copy_to_user here can already show. Two Int32 Atomics.add cost far less than a
+      // BigInt one, and the high one is skipped when there is nothing to add.
+      l.push(`function $xadd64(p, x) { if (!(p >= ${G} && p < $len && (p & 0x7ffffff8) === p)) $ax(p, 3); const i = p >> 2, lo = x >>> 0, old = Atomics.add($I32, i, lo | 0) >>> 0, hi = (Math.floor(x / 4294967296) + (old + lo > 4294967295 ? 1 : 0)) | 0; if (hi !== 0) Atomics.add($I32, i + 1, hi); }`)
+    }
     return l
   }
 
@@ -468,7 +478,8 @@ class Generator {
   }
 
   private hook(sid: number): string {
-    if (this.opts.hooks !== 'statements' || this.fid < 0) return `if ($ctl[0] !== 0) $trap(${sid});`
+    // ctl[0] 3 = count the hook, do not trap (abi.ts ticks)
+    if (this.opts.hooks !== 'statements' || this.fid < 0) return `if ($ctl[0] !== 0) { if ($ctl[0] === 3) $tk[0]++; else $trap(${sid}); }`
     // the debugger's view of this point: which variables are visible, register values as arguments
     const vars = this.scope.map((v) => this.dbgIndex.get(v)!)
     const key = `${this.fid}:${vars.join(',')}`
@@ -480,7 +491,8 @@ class Generator {
     }
     if (this.sidScopes[sid] === undefined) this.sidScopes[sid] = sc
     const regs = this.scope.filter((v) => this.regNames.has(v)).map((v) => this.regNames.get(v)!)
-    return `if ($ctl[0] !== 0) $trap(${[sid, sc, ...regs].join(', ')});`
+    // (one array literal: a run recording for step back traps at every statement)
+    return `if ($ctl[0] !== 0) { if ($ctl[0] === 3) $tk[0]++; else $trap(${sid}, ${sc}, [${regs.join(', ')}]); }`
   }
 
   /** Records a function's variables for the debugger and the ASan checks (frame offsets, register or memory). */
@@ -564,8 +576,8 @@ class Generator {
     const hasVla = f.locals.some((v) => v.vlaCount)
     const useFrame = frame > 0 || hasVla
     const stepping = this.opts.hooks === 'statements'
-    // frame records (debug-info.ts): user programs with a memory frame; every function when stepping
-    const record = this.opts.target === 'user' && (useFrame || stepping)
+    // frame records (debug-info.ts): user programs with a memory frame; every function when stepping (BPF too)
+    const record = stepping || (this.opts.target === 'user' && useFrame)
     this.fid = this.dbgFns.length
     this.debugFunction(f, frame)
     this.scope = f.params.filter((p) => p.name !== '')
@@ -1237,7 +1249,7 @@ class Generator {
       case 'comma': return `(${this.g(e.l, true)}, ${this.g(e.r, discard)})`
       case 'call': return this.call(e)
       case 'stmtexpr': return this.stmtExpr(e)
-      case 'builtin': return this.builtin(e)
+      case 'builtin': return this.builtin(e, discard)
     }
   }
 
@@ -1533,7 +1545,7 @@ class Generator {
     return `(() => { ${[...inner, result].join(' ')} })()`
   }
 
-  private builtin(e: Extract<TExpr, { k: 'builtin' }>): string {
+  private builtin(e: Extract<TExpr, { k: 'builtin' }>, discard = false): string {
     const a = e.args
     const n = (x: TExpr) => (isBig(rep(x.ty)) ? (x.k === 'int' ? `${Number(x.v)}` : `Number(${this.g(x)})`) : this.g(x))
     switch (e.name) {
@@ -1560,10 +1572,32 @@ class Generator {
       }
       case '__sync_synchronize': case '__atomic_thread_fence': case '__atomic_signal_fence': return 'undefined'
     }
-    return this.atomic(e)
+    return this.atomic(e, discard)
   }
 
-  private atomic(e: Extract<TExpr, { k: 'builtin' }>): string {
+  /**
+   * A JS number expression (an integer within +-2^53) equal, modulo 2^64, to the 64-bit integer
+   * expression e, when one is as cheap as its BigInt; else null.
+   */
+  private num64(e: TExpr): string | null {
+    if (e.k === 'int') {
+      const v = BigInt.asIntN(64, e.v)
+      return v >= -(2n ** 53n) && v <= 2n ** 53n ? `${v < 0n ? `(${v})` : v}` : null
+    }
+    if (e.k === 'pdiff') {
+      const d = `(${this.g(e.l)} - ${this.g(e.r)})`
+      return e.size === 1 ? d : `Math.trunc(${d} / ${e.size})`
+    }
+    if (e.k === 'cast' && (rep(e.ty) === 'i64' || rep(e.ty) === 'u64')) {
+      const from = rep(e.e.ty)
+      // a 32-bit or narrower integer: its number, sign-extended or not as the conversion does
+      if (from === 'i8' || from === 'u8' || from === 'i16' || from === 'u16' || from === 'i32' || from === 'u32' || from === 'bool') return `(${this.g(e.e)})`
+      if (from === 'i64' || from === 'u64') return this.num64(e.e)
+    }
+    return null
+  }
+
+  private atomic(e: Extract<TExpr, { k: 'builtin' }>, discard: boolean): string {
     this.helpers.add('atomics')
     const elem = e.elem!
     const r = rep(elem)
@@ -1600,6 +1634,14 @@ class Generator {
       }
     }
     if (!op) this.fail(e.pos, `unsupported builtin '${name}'`)
+    if (discard && (op === 'add' || op === 'sub') && size === 8 && r !== 'ptr' && this.opts.target === 'bpf') {
+      // BPF's `lock xadd` (a 64-bit add whose result is unused): added as two 32-bit words.
+      const x = this.num64(a[1])
+      if (x !== null) {
+        this.helpers.add('xadd64')
+        return `$xadd64(${this.g(a[0])}, ${op === 'sub' ? `-${x}` : x})`
+      }
+    }
     const v = this.g(a[1])
     if (fetchFirst) return fromArr(`Atomics.${op}(${arr}, ${idx}, ${toArr(v)})`)
     // op-and-fetch: the new value, computed from the old one

@@ -4,7 +4,8 @@
  * bounds of every C object on the stack. Plain data (structured-clone safe: it travels to workers
  * with the Program).
  *
- * Frame records (user target, both hook modes): a function that keeps locals in memory pushes
+ * Frame records (user target, both hook modes; BPF target with hooks: 'statements' only, for the
+ * single-packet stepper src/xdp/step-cpu.ts): a function that keeps locals in memory pushes
  * (fid, $fp) on `ProgramEnv.frames` when it starts and pops it when it returns, so the runtime can
  * find every live stack frame and, through `functions[fid].vars`, every object in it. With
  * hooks: 'statements' every function pushes a record (fp 0 when it has no frame): the number of

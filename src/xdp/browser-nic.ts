@@ -43,6 +43,11 @@ export interface SteppedFrame {
   summary: string
 }
 
+/** A frame taken for the debugger: its bytes, the CPU its flow goes to, its summary. */
+export interface TakenFrame extends Omit<SteppedFrame, 'tag'> {
+  frame: Uint8Array
+}
+
 /** Frames of a preset: generated on first use, then replayed from the recording. */
 export class FrameStream {
   private readonly frames: Uint8Array[] = []
@@ -161,6 +166,18 @@ export class BrowserNic {
     this.sent++
     this.stats.sent = this.sent
     return { tag, cpu: queue, length: frame.length, summary: parsePacket(frame).text }
+  }
+
+  /**
+   * The next frame of the stream, not queued: a packet run by the single-packet debugger
+   * (src/xdp/step-cpu.ts) instead of a CPU. Not counted as sent (no CPU will count it as
+   * received). Traffic must be stopped.
+   */
+  takeFrame(): TakenFrame {
+    if (this.running) throw new Error('stop the traffic before stepping')
+    if (!this.stream) throw new Error('no traffic preset chosen')
+    const { frame, queue } = this.stream.take()
+    return { cpu: queue, length: frame.length, summary: parsePacket(frame).text, frame: frame.slice() }
   }
 
   /** Closes the queues: the CPUs drain them and end. Call freeQueues() once they have. */

@@ -14,6 +14,8 @@ import { useWorkspace } from '../workspace/store'
 import { ownDiagnostics, useDiagnostics } from './diagnostics-store'
 import { monaco } from './monaco-setup'
 import { installDebugDecorations } from './debug-decorations'
+import { installProbeDecorations } from './probe-decorations'
+import { installXdpStepDecorations } from '../xdp/step-decorations'
 
 type Model = ReturnType<typeof monaco.editor.createModel>
 type ViewState = ReturnType<ReturnType<typeof monaco.editor.create>['saveViewState']>
@@ -109,12 +111,16 @@ export default function CodeEditor() {
 
     const unsubTheme = useTheme.subscribe((t) => monaco.editor.setTheme(t.theme === 'dark' ? 'bpfplay-dark' : 'bpfplay-light'))
     const disposeDebug = installDebugDecorations(editor, models['user.c'], () => shown === 'user.c')
+    const disposeProbes = installProbeDecorations(models['user.c'])
+    const disposeXdpStep = installXdpStepDecorations(editor, models['xdp_prog.c'], () => shown === 'xdp_prog.c')
 
     return () => {
       unsubDiag()
       unsubWs()
       unsubTheme()
       disposeDebug()
+      disposeProbes()
+      disposeXdpStep()
       subs.forEach((d) => d.dispose())
       editor.dispose()
       Object.values(models).forEach((m) => m.dispose())

@@ -1,7 +1,8 @@
 /**
  * The editor card: a tab per file (with its error and warning counts), a note on what the
  * active file is for, and the Monaco editor, loaded lazily. Until Monaco arrives the code is
- * shown as plain text, so the page is readable from the first paint.
+ * shown as plain text, so the page is readable from the first paint. On a phone the code is
+ * shown read-only and coloured instead (CodeView.tsx), with an Edit button for the full editor.
  */
 import { lazy, Suspense } from 'react'
 import { FILE_NAMES, type FileName } from '../workspace/files'
@@ -9,6 +10,9 @@ import { useWorkspace } from '../workspace/store'
 import { ownDiagnostics, useDiagnostics } from './diagnostics-store'
 import { DebugPanel } from '../debugger/DebugPanel'
 import { DebugBar } from '../debugger/DebugBar'
+import { usePhone, usePhoneEdit } from '../layout/phone'
+import { CodeView, PhoneEditToggle } from './CodeView'
+import { XdpStepPanel } from '../xdp/StepPacket'
 
 const CodeEditor = lazy(() => import('./CodeEditor'))
 
@@ -41,7 +45,8 @@ function TabCounts({ file }: { file: FileName }) {
 function Fallback() {
   const text = useWorkspace((s) => s.files[s.active])
   return (
-    <pre className="editor-fallback" aria-busy="true">
+    // Scrollable, so reachable by keyboard (axe: scrollable-region-focusable) until Monaco takes over.
+    <pre className="editor-fallback" aria-busy="true" tabIndex={0}>
       {text}
     </pre>
   )
@@ -50,6 +55,9 @@ function Fallback() {
 export function EditorPane({ editable }: { editable: boolean }) {
   const active = useWorkspace((s) => s.active)
   const setActive = useWorkspace((s) => s.setActive)
+  // On a phone the code is read-only and coloured (CodeView) unless the visitor asks to edit.
+  const phone = usePhone()
+  const readOnly = usePhoneEdit((s) => phone && !s.editing)
   return (
     <section className="card editor-card" aria-label="Editor">
       <div className="tabs">
@@ -73,10 +81,13 @@ export function EditorPane({ editable }: { editable: boolean }) {
         <span className="tab-role" title={ROLE[active]}>
           {ROLE[active]}
         </span>
-        {editable && <DebugBar />}
+        {editable && !readOnly && <DebugBar />}
+        {phone && editable && <PhoneEditToggle />}
       </div>
       <div className="editor-body" id="editor-panel" role="tabpanel" aria-labelledby={`tab-${active}`}>
-        {editable ? (
+        {readOnly ? (
+          <CodeView />
+        ) : editable ? (
           <Suspense fallback={<Fallback />}>
             <CodeEditor />
           </Suspense>
@@ -84,6 +95,7 @@ export function EditorPane({ editable }: { editable: boolean }) {
           <Fallback />
         )}
       </div>
+      {editable && <XdpStepPanel />}
       {editable && <DebugPanel />}
     </section>
   )

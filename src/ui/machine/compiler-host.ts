@@ -14,6 +14,8 @@ export class CompilerHost {
   private worker: Worker | null = null
   private api: Comlink.Remote<CompileWorkerApi> | null = null
   private readonly pending = new Set<(e: Error) => void>()
+  /** The last XDP compile: the toolbar's load, a Run's bpf_object__open and the first visit's demo often ask for the same text in a row. */
+  private lastXdp: { source: string; filename: string; result: Promise<XdpCompileResult> } | null = null
 
   private spawn(): Comlink.Remote<CompileWorkerApi> {
     if (this.api) return this.api
@@ -43,7 +45,15 @@ export class CompilerHost {
 
   /** An XDP program: compiled for the bpf target, with the verifier-like checks. */
   compileXdp(source: string, filename: string): Promise<XdpCompileResult> {
-    return this.call((api) => api.compileXdp(source, filename))
+    const last = this.lastXdp
+    if (last && last.source === source && last.filename === filename) return last.result
+    const result = this.call((api) => api.compileXdp(source, filename))
+    const entry = { source, filename, result }
+    this.lastXdp = entry
+    result.catch(() => {
+      if (this.lastXdp === entry) this.lastXdp = null
+    })
+    return result
   }
 
   private call<T>(f: (api: Comlink.Remote<CompileWorkerApi>) => Promise<T>): Promise<T> {

@@ -21,7 +21,7 @@ import type { BpfObjectFile, BpfObjectTable } from '../../runtime/libbpf-object'
 import type { Finding } from '../../xdp/checks'
 import type { FromCpu, ToCpu } from '../../xdp/browser-cpu'
 import type { HostLoadResult, HostLoaderState } from '../../xdp/browser-loader'
-import type { SteppedFrame, TrafficSpec } from '../../xdp/browser-nic'
+import type { SteppedFrame, TakenFrame, TrafficSpec } from '../../xdp/browser-nic'
 import { presetMaxFrame, type PresetName } from '../../xdp/browser-traffic'
 import { MAX_TRAFFIC_CPUS, W_OBJECTS, W_STOP, XdpStats } from '../../xdp/browser-stats'
 import type { XdpFault } from '../../xdp/cpu'
@@ -246,6 +246,15 @@ export class XdpHost {
       if (performance.now() > deadline) throw new Error(`CPU ${frame.cpu} did not process the packet within 3 s (a long loop in the program?)`)
       await new Promise((r) => setTimeout(r, 4))
     }
+  }
+
+  /** The next frame of the preset for the single-packet debugger (traffic stopped first), with the CPU its flow maps to. */
+  async takeFrame(preset: PresetName, seed: number): Promise<TakenFrame> {
+    await this.ensureSession(presetMaxFrame(preset))
+    const nic = await this.nicApi()
+    await nic.stop()
+    await nic.setTraffic({ preset, seed })
+    return nic.takeFrame()
   }
 
   async load(compiled: CompiledXdp): Promise<HostLoadResult> {

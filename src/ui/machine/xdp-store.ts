@@ -52,6 +52,8 @@ interface XdpState {
   lastStep: StepResult | null
   /** Anything XDP happened this boot (the CPU panel shows from then on). */
   used: boolean
+  /** A packet is being stepped through xdp_prog.c (src/ui/xdp/step-store.ts): traffic stays off meanwhile. */
+  stepping: boolean
   setPreset(p: PresetName): Promise<void>
   setRate(rate: number): Promise<void>
   startTraffic(auto?: boolean): Promise<void>
@@ -74,8 +76,8 @@ export const xdpHost = new XdpHost({
   error: (message) => useConsole.getState().note('error', `XDP: ${message}`),
 })
 
-/** Traffic seed: the same preset gives the same frames on every page. */
-const SEED = 1
+/** Traffic seed: the same preset gives the same frames on every page (Step packet takes the same stream's frames). */
+export const SEED = 1
 
 /** Prints a loader command and its output as a console run. */
 function loaderRun(command: string): { out(text: string): void; err(text: string): void; end(code: number): void } {
@@ -121,6 +123,7 @@ export const useXdp = create<XdpState>()((set, get) => ({
   busy: null,
   lastStep: null,
   used: false,
+  stepping: false,
 
   async setPreset(preset) {
     const running = get().traffic === 'on'
@@ -140,6 +143,10 @@ export const useXdp = create<XdpState>()((set, get) => ({
 
   async startTraffic(auto = false) {
     if (get().traffic !== 'off') return
+    if (get().stepping) {
+      useConsole.getState().note('warn', 'Traffic stays off while a packet is stepped through xdp_prog.c: let it finish (Continue) or stop it first.')
+      return
+    }
     set({ traffic: 'starting', autoTraffic: auto, used: true })
     try {
       await xdpHost.startTraffic(get().preset, SEED, get().rate)
@@ -161,7 +168,7 @@ export const useXdp = create<XdpState>()((set, get) => ({
   },
 
   async step() {
-    if (get().busy) return
+    if (get().busy || get().stepping) return
     set({ busy: 'step', used: true })
     try {
       if (get().traffic === 'on') await get().stopTraffic()
@@ -262,7 +269,7 @@ export const useXdp = create<XdpState>()((set, get) => ({
 export function xdpBoot(kernel: Parameters<XdpHost['boot']>[0]): void {
   xdpHost.boot(kernel)
   faultNotes = 0
-  useXdp.setState({ traffic: 'off', autoTraffic: false, loader: null, busy: null, lastStep: null, used: false })
+  useXdp.setState({ traffic: 'off', autoTraffic: false, loader: null, busy: null, lastStep: null, used: false, stepping: false })
 }
 
 /**
@@ -298,5 +305,6 @@ export function xdpActive(): boolean {
   for (let cpu = 0; cpu < xdpHost.cpusStarted; cpu++) packets += stats.read(cpu).packets
   const changed = packets !== lastPackets
   lastPackets = packets
-  return stats.trafficOn || changed
+  // a stepped packet writes map values through pointers between pauses: keep looking
+  return stats.trafficOn || changed || useXdp.getState().stepping
 }

@@ -1,8 +1,9 @@
 /**
  * The toolbar's second row: eth0 and the XDP program on it. Load / Attach / Detach / Unload
  * xdp_prog.c (the toolbar's own loader, like `xdp-loader`), traffic on and off with its rate and
- * preset, Step (one packet on one CPU, and the action the program returned), and what eth0 is
- * doing right now (from the XDP view, refreshed at display rate).
+ * preset, Step (one packet on one CPU, and the action the program returned), Step packet (one
+ * packet through xdp_prog.c line by line: src/ui/xdp/StepPacket.tsx; traffic stays off while it
+ * is stepped), and what eth0 is doing right now (from the XDP view, refreshed at display rate).
  */
 import { useMachine } from '../machine/store'
 import { useXdp } from '../machine/xdp-store'
@@ -10,6 +11,7 @@ import { presetNames, presets, RATE_CHOICES, rateLabel, type PresetName } from '
 import { PlayIcon, StopIcon } from '../layout/icons'
 import { useXdpView } from '../xdp/xdp-view'
 import { useXdpViewLoop } from '../xdp/view-loop'
+import { StepPacketButton } from '../xdp/StepPacket'
 import '../styles/xdp.css'
 
 const fmt = new Intl.NumberFormat('en-US')
@@ -59,7 +61,8 @@ export function XdpBar({ canRun }: { canRun: boolean }) {
   const booted = useMachine((s) => s.boot !== null)
   const x = useXdp()
   const enabled = canRun && booted
-  const busy = x.busy !== null
+  // a packet being stepped holds the program and needs the traffic off: the rest waits for it
+  const busy = x.busy !== null || x.stepping
   const trafficBusy = x.traffic === 'starting' || x.traffic === 'stopping'
 
   return (
@@ -89,12 +92,14 @@ export function XdpBar({ canRun }: { canRun: boolean }) {
         <button
           className={`btn btn-small ${x.traffic === 'on' ? 'btn-traffic-on' : ''}`}
           onClick={() => void (x.traffic === 'on' ? x.stopTraffic() : x.startTraffic())}
-          disabled={!enabled || trafficBusy}
+          disabled={!enabled || trafficBusy || x.stepping}
           aria-pressed={x.traffic === 'on'}
           data-testid="traffic-toggle"
           data-traffic={x.traffic}
           title={
-            x.traffic === 'on'
+            x.stepping
+              ? 'Traffic stays off while a packet is stepped through xdp_prog.c: let it finish (Continue) or stop it first'
+              : x.traffic === 'on'
               ? `Stop the traffic on eth0${x.autoTraffic ? ' (the running program started it; it stops with the program)' : ''}`
               : 'Start traffic on eth0: the CPUs run what is attached. While it flows, sleep() in user.c waits in real time. Run starts it for a user.c that attaches xdp_prog.c itself.'
           }
@@ -126,6 +131,7 @@ export function XdpBar({ canRun }: { canRun: boolean }) {
           <StepIcon />
           Step
         </button>
+        <StepPacketButton enabled={enabled} />
       </div>
       <StepResult />
     </div>
