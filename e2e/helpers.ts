@@ -13,9 +13,21 @@ export interface RunOutput {
   status: string
 }
 
-/** Opens the app and waits for isolation, the kernel and the end of any run in progress (the first visit runs the default example). */
+/**
+ * The address with `demo=0`: a first visit then opens the quiet default example and runs it
+ * once, instead of the live XDP demo (traffic that would make the tests' start depend on time).
+ */
+export function quietPath(path: string): string {
+  const hashAt = path.indexOf('#')
+  const base = hashAt < 0 ? path : path.slice(0, hashAt)
+  const hash = hashAt < 0 ? '' : path.slice(hashAt)
+  if (/[?&]demo=/.test(base)) return path
+  return `${base}${base.includes('?') ? '&' : '?'}demo=0${hash}`
+}
+
+/** Opens the app (without the live demo) and waits for isolation, the kernel and the end of any run in progress (the first visit runs the default example). */
 export async function openApp(page: Page, path = './'): Promise<void> {
-  await page.goto(path)
+  await page.goto(quietPath(path))
   await page.waitForFunction(() => self.crossOriginIsolated === true)
   await expect(page.locator('.app')).toHaveAttribute('data-isolation', 'isolated')
   await expect(page.getByTestId('boot-info')).toBeVisible()

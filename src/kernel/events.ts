@@ -16,6 +16,15 @@
  * atomic counter and no cache line shared with the other CPUs. Each ring has its own sequence.
  * A helper call that fails (-errno) is also logged in the main ring, where the failed-calls
  * view looks.
+ *
+ * A helper record has no commit word: the ring header counts the records *written* (bumped,
+ * plainly, before a record's slot is touched, so it also says which older record that slot
+ * held) and the records *published* (stored with one Atomics.store). A CPU in a NAPI poll holds
+ * its ring (holdHelperEvents) and publishes once at the end of the poll (publishHelperEvents)
+ * instead of once per call, its records stamped with the poll's start time; outside a hold every
+ * record is published at once. A reader copies published records, then re-reads the written
+ * count and drops those whose slot a newer record may have started to overwrite: never a torn
+ * record, and all `capacity` records when the writer is idle.
  */
 import { EV_CAP, EV_REC_BYTES, H, HEV_HDR_BYTES, HEV_REC_BYTES, wallNow, type KernelMemory } from './memory'
 import type { KernelEvent } from './api'
@@ -48,8 +57,12 @@ const ORIGIN_HELPER = 1
 const TWO32 = 4294967296
 const CLOCK_REFRESH = 16
 
-// Helper ring: header word 0-1 = count written (f64, single writer); records of 8 words.
-const HR_COMMIT = 0
+// Helper ring header (single writer): records written (f64, words 0-1), records published
+// (f64, words 2-3) and the published count's low 32 bits, stored last with Atomics (word 4).
+const HH_WRITTEN_F64 = 0
+const HH_PUBLISHED_F64 = 1
+const HH_PUBLISHED_LO = 4
+// Helper record: 8 words (word 0 unused).
 const HR_META = 1 // op | keyLen << 8
 const HR_MAP = 2
 const HR_RET = 3
@@ -72,6 +85,10 @@ export class EventLog {
   private readonly hevW: number
   private readonly hevMask: number
   private readonly hevRingWords: number
+  /** CPUs whose helper records this handle publishes per batch rather than per record. */
+  private readonly hevHeld: Uint8Array
+  /** Per CPU: the time of its held batch (the NAPI poll's start). */
+  private readonly hevBatchNs: Float64Array
 
   constructor(private readonly mem: KernelMemory) {
     this.i32 = mem.i32
@@ -84,6 +101,8 @@ export class EventLog {
     const cap = mem.i32[H.HEV_CAP]
     this.hevMask = cap - 1
     this.hevRingWords = (HEV_HDR_BYTES + cap * HEV_REC_BYTES) >> 2
+    this.hevHeld = new Uint8Array(mem.ncpu)
+    this.hevBatchNs = new Float64Array(mem.ncpu)
   }
 
   /** Nanoseconds since boot: real time on this machine plus the simulated time added by advance(). */
@@ -163,34 +182,63 @@ export class EventLog {
 
   /**
    * Log a helper call of a BPF program running on `cpu` (the only writer of that CPU's ring).
-   * keyAddr/keyLen: kernel address and length of the key (first 8 bytes kept).
+   * keyAddr/keyLen: kernel address and length of the key (first 8 bytes kept). Readers see it
+   * at once, or at the end of the hold when the CPU holds its ring.
    */
   appendHelper(cpu: number, op: number, mapId: number, ret: number, keyAddr: number, keyLen: number): void {
     const i32 = this.i32
     const hdr = this.hevW + cpu * this.hevRingWords
-    const seq = this.f64[hdr >> 1] + 1
-    this.f64[hdr >> 1] = seq
+    const seq = this.f64[(hdr >> 1) + HH_WRITTEN_F64] + 1
+    // claimed before the slot is touched: readers drop the record it held
+    this.f64[(hdr >> 1) + HH_WRITTEN_F64] = seq
     const w = hdr + HEV_HDR_BYTES / 4 + (seq & this.hevMask) * HREC_WORDS
-    i32[w + HR_COMMIT] = 0
     const kl = keyLen > HELPER_EVENT_KEY_BYTES ? HELPER_EVENT_KEY_BYTES : keyLen
     i32[w + HR_META] = op | (kl << 8)
     i32[w + HR_MAP] = mapId
     i32[w + HR_RET] = ret
-    this.f64[(w + HR_TIME_F64) >> 1] = this.clock()
+    const held = this.hevHeld[cpu] !== 0
+    this.f64[(w + HR_TIME_F64) >> 1] = held ? this.hevBatchNs[cpu] : this.clock()
     if (kl === 4 && (keyAddr & 3) === 0) i32[w + HR_KEY] = i32[keyAddr >> 2]
     else if (kl > 0) {
       const u8 = this.u8
       const dst = (w + HR_KEY) << 2
       for (let i = 0; i < kl; i++) u8[dst + i] = u8[keyAddr + i]
     }
-    Atomics.store(i32, w + HR_COMMIT, (seq + 1) | 0)
+    if (!held) this.publishRing(hdr, seq)
     // a failure is also a failed call for the main log's readers
     if (ret < 0) this.append(true, 0, cpu, op, mapId, ret, keyAddr, keyLen, 0, 0, 0, 0)
   }
 
-  /** Helper calls logged so far by `cpu` (its ring's newest sequence number). */
+  /**
+   * From now on `cpu`'s helper records become visible only at publishHelperEvents, and carry the
+   * time of this call: a NAPI poll's calls are logged at the poll's start (one clock read per
+   * poll instead of one every few calls).
+   */
+  holdHelperEvents(cpu: number): void {
+    this.hevHeld[cpu] = 1
+    const t = this.nowNs()
+    if (t > this.lastNs) this.lastNs = t
+    this.hevBatchNs[cpu] = this.lastNs
+  }
+
+  /** Makes every helper record `cpu` wrote visible and ends a hold. */
+  publishHelperEvents(cpu: number): void {
+    this.hevHeld[cpu] = 0
+    const hdr = this.hevW + cpu * this.hevRingWords
+    const written = this.f64[(hdr >> 1) + HH_WRITTEN_F64]
+    if (written !== this.f64[(hdr >> 1) + HH_PUBLISHED_F64]) this.publishRing(hdr, written)
+  }
+
+  private publishRing(hdr: number, written: number): void {
+    this.f64[(hdr >> 1) + HH_PUBLISHED_F64] = written
+    Atomics.store(this.i32, hdr + HH_PUBLISHED_LO, written | 0)
+  }
+
+  /** Helper calls published so far by `cpu` (its ring's newest readable sequence number). */
   helperSeq(cpu: number): number {
-    return this.f64[(this.hevW + cpu * this.hevRingWords) >> 1]
+    const hdr = this.hevW + cpu * this.hevRingWords
+    Atomics.load(this.i32, hdr + HH_PUBLISHED_LO)
+    return this.f64[(hdr >> 1) + HH_PUBLISHED_F64]
   }
 
   /** Helper calls of `cpu` with seq > afterSeq still in its ring, oldest first. */
@@ -203,12 +251,10 @@ export class EventLog {
     const out: KernelEvent[] = []
     for (let s = Math.max(afterSeq + 1, last - this.hevMask, 1); s <= last; s++) {
       const w = hdr + HEV_HDR_BYTES / 4 + (s & this.hevMask) * HREC_WORDS
-      const want = (s + 1) | 0
-      if (Atomics.load(i32, w + HR_COMMIT) !== want) continue
       const meta = i32[w + HR_META]
       const kl = (meta >>> 8) & 0xff
       const keyAt = (w + HR_KEY) << 2
-      const ev: KernelEvent = {
+      out.push({
         seq: s,
         origin: 'helper',
         pid: 0,
@@ -216,13 +262,16 @@ export class EventLog {
         op: meta & 0xff,
         mapId: i32[w + HR_MAP],
         ret: i32[w + HR_RET],
-        key: u8.slice(keyAt, keyAt + kl),
+        key: u8.slice(keyAt, keyAt + (kl > HELPER_EVENT_KEY_BYTES ? HELPER_EVENT_KEY_BYTES : kl)),
         timeNs: f64[(w + HR_TIME_F64) >> 1],
-      }
-      if (Atomics.load(i32, w + HR_COMMIT) !== want) continue
-      out.push(ev)
+      })
     }
-    return out
+    // Records whose slot the writer has claimed since (written - capacity or older) may be torn.
+    Atomics.load(i32, hdr + HH_PUBLISHED_LO)
+    const oldestIntact = f64[(hdr >> 1) + HH_WRITTEN_F64] - this.hevMask
+    let drop = 0
+    while (drop < out.length && out[drop].seq < oldestIntact) drop++
+    return drop === 0 ? out : out.slice(drop)
   }
 
   /** Sequence number of the newest reserved event (0 if none yet). */

@@ -5,27 +5,18 @@
  * updates are the same on every run and checks are deterministic), then run user.c on the same
  * kernel, and snapshot the maps before the program is unloaded.
  *
- * Node only in practice (src/xdp/run.ts imports worker_threads for its parallel mode); the
- * browser gets XDP outcomes from its own run path and judges them with the same checks-eval.ts.
+ * The packets go through xdp-traffic.ts, which the lesson player's Check also uses (in a browser
+ * worker, on the page's kernel), so both judge a step on the same run.
  */
 import { Kernel } from '../kernel/kernel'
 import { compile, formatDiagnostic } from '../lang/compile'
 import { checkProgram } from '../xdp/checks'
 import { LoadError, loadProgram, unloadProgram } from '../xdp/loader'
-import { runReproducible } from '../xdp/run'
-import { trafficSource } from '../xdp/source'
 import { mapsAfterRun, runUserOn } from './run-user'
 import type { RunOutcome } from './types'
+import { runStepTraffic, type XdpStepOptions } from './xdp-traffic'
 
-export interface XdpStepOptions {
-  cpus: number
-  seed: number
-  traffic: string
-  packets: number
-  timeoutMs?: number
-}
-
-export const XDP_STEP_DEFAULTS = { cpus: 2, seed: 1, traffic: 'mixed', packets: 1000 } as const
+export { XDP_STEP_DEFAULTS, xdpStepOptions, type XdpStepOptions } from './xdp-traffic'
 
 export function runXdpStep(xdpText: string, userText: string | undefined, setup: { name: string; text: string }[], opts: XdpStepOptions): RunOutcome {
   const base = { stdout: '', stderr: '', exitCode: null, maps: [], bpffs: [], possibleCpus: opts.cpus }
@@ -51,7 +42,7 @@ export function runXdpStep(xdpText: string, userText: string | undefined, setup:
   try {
     const setupRun = runUserOn(kernel, undefined, setup, opts.timeoutMs)
     if (setupRun.compileErrors.length) return { ...base, compileErrors: setupRun.compileErrors }
-    const run = runReproducible({ kernel, loaded, source: trafficSource(opts.traffic, opts.packets, opts.seed), cpus: opts.cpus, seed: opts.seed })
+    const run = runStepTraffic(kernel, loaded, opts)
     const user = runUserOn(kernel, userText, [], opts.timeoutMs)
     return {
       compileErrors: user.compileErrors,

@@ -1,7 +1,10 @@
 /**
  * The playground page: toolbar on top; the editor above the console on the left; the kernel
  * inspector on the right; the lesson panel, when open, beside the editors. Panes are
- * resizable; on narrow screens they stack.
+ * resizable; on narrow screens they stack, and on a phone the code is read-only (layout/phone.ts).
+ *
+ * A first visit (nothing saved, no link) shows an XDP program counting live traffic at once
+ * (workspace/demo.ts); `?demo=0` opens the quiet default instead.
  *
  * `?lesson=<id or URL>&step=N` opens a lesson at a step. With `&embed=1` the page is the
  * embedded view for documentation: one lesson step, the editor and the console, Run and
@@ -15,6 +18,7 @@ import { Console } from './console/Console'
 import { EditorPane } from './editor/EditorPane'
 import { Inspector } from './inspector/Inspector'
 import { useIsolation } from './isolation'
+import { usePhone } from './layout/phone'
 import { useSizes } from './layout/sizes'
 import { Splitter } from './layout/Splitter'
 import { ExampleEmbedBar } from './embed/ExampleEmbed'
@@ -24,8 +28,11 @@ import { useLessons } from './lessons/store'
 import { readLessonParams, type LessonParams } from './lessons/url'
 import { useMachine } from './machine/store'
 import { Toolbar } from './toolbar/Toolbar'
+import { startDemo } from './workspace/demo'
+import { demoAllowed } from './workspace/first-visit'
 import { useWorkspace } from './workspace/store'
 import './styles/lessons.css'
+import './styles/phone.css'
 
 function IsolationBanner({ why }: { why: string }) {
   return (
@@ -79,12 +86,39 @@ function PlaygroundApp({ params }: { params: LessonParams }) {
     if (params.lesson) void useLessons.getState().openLesson(params.lesson, params.step !== null ? params.step - 1 : undefined, restored.firstVisit)
   }, [params, restored])
 
+  // A first visit with nothing of the visitor's own runs the live demo (workspace/demo.ts);
+  // with ?demo=0 it runs the quiet default example once instead.
+  const [demo] = useState(() => restored.firstVisit && demoAllowed(location.search))
+
   useEffect(() => {
     if (iso.state !== 'isolated') return
-    return startMachine(restored.firstVisit && !params.lesson)
-  }, [iso.state, restored, params])
+    const stop = startMachine(restored.firstVisit && !params.lesson && !demo)
+    if (demo) void startDemo()
+    return stop
+  }, [iso.state, restored, params, demo])
 
   useEffect(installShortcuts, [])
+
+  // On a phone the console is below the code: a run the visitor started brings it into view
+  // (not the first visit's own run: the page opens at its top).
+  const phone = usePhone()
+  useEffect(() => {
+    if (!phone) return
+    let gestureAt = -Infinity
+    const gesture = () => (gestureAt = performance.now())
+    addEventListener('pointerdown', gesture, true)
+    addEventListener('keydown', gesture, true)
+    const unsub = useMachine.subscribe((s, p) => {
+      if (s.phase !== 'compiling' || p.phase !== 'idle' || performance.now() - gestureAt > 3000) return
+      const still = matchMedia('(prefers-reduced-motion: reduce)').matches
+      document.querySelector('.console-card')?.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' })
+    })
+    return () => {
+      unsub()
+      removeEventListener('pointerdown', gesture, true)
+      removeEventListener('keydown', gesture, true)
+    }
+  }, [phone])
 
   return (
     <div className="app" data-phase={phase} data-isolation={iso.state} data-example={exampleId ?? ''}>

@@ -1,7 +1,7 @@
 /**
  * One simulated CPU in a browser Web Worker, in live NIC mode: it drains its RX queue (in the
  * kernel's SharedArrayBuffer) NAPI-style and runs whatever XDP program is attached to the
- * interface at each poll (follow.ts), exactly as src/xdp/cpu-worker.ts does in Node, but
+ * interface at each poll (follow.ts), with the same poll as src/xdp/cpu-worker.ts (napi.ts), but
  * publishing its counts to the page's stats buffer (browser-stats.ts) once per poll, and taking
  * newly compiled programs from the page while it runs.
  *
@@ -16,10 +16,10 @@
  */
 import { Kernel } from '../kernel/kernel'
 import type { Program } from '../lang/api'
-import { CpuStop, type XdpFault } from './cpu'
+import { CpuStop, type XdpCpu, type XdpFault } from './cpu'
 import { FollowingCpu } from './follow'
-import { XDP_PACKET_HEADROOM } from './packets'
-import { NAPI_BUDGET, RxQueue, XDP_TAILROOM } from './rx-queue'
+import { NapiPoller } from './napi'
+import { RxQueue } from './rx-queue'
 import { CpuCounters, W_OBJECTS, XdpStats } from './browser-stats'
 
 export interface BrowserCpuInit {
@@ -112,54 +112,60 @@ export class BrowserCpu {
         else dropped++
       },
     })
-    const room = queue.bufferBytes - XDP_PACKET_HEADROOM - XDP_TAILROOM
+    const napi = new NapiPoller(queue, follow)
+    // Folds the counts of the program instance the last poll ran into the page's counters.
+    let seen: XdpCpu | null = null
+    const seenActions = [0, 0, 0, 0, 0]
+    let seenFaults = 0
+    let seenInvalid = 0
     let faultsSent = 0
+    const fold = () => {
+      const cpu = napi.lastCpu
+      if (cpu === null) return
+      if (cpu !== seen) {
+        seen = cpu
+        seenActions.fill(0)
+        seenFaults = 0
+        seenInvalid = 0
+      }
+      for (let a = 0; a < 5; a++) {
+        counters.actions[a] += cpu.actions[a] - seenActions[a]
+        seenActions[a] = cpu.actions[a]
+      }
+      if (cpu.faultCount !== seenFaults) {
+        counters.faults += cpu.faultCount - seenFaults
+        seenFaults = cpu.faultCount
+        const f = cpu.faults[cpu.faults.length - 1]
+        if (f && faultsSent < FAULT_REPORTS) {
+          faultsSent++
+          port.post({ kind: 'fault', cpu: init.cpu, fault: f })
+        }
+      }
+      counters.invalid += cpu.invalidActions - seenInvalid
+      seenInvalid = cpu.invalidActions
+    }
     let stopped = false
-    let pos = queue.tail()
     try {
       for (;;) {
-        let ready = queue.available(pos)
+        let ready = napi.available()
         if (ready === 0) {
           // Idle: hand over pending trace lines before sleeping (a Step's printk shows at once).
           flush()
-          ready = queue.ready(pos)
+          ready = napi.wait()
           if (ready === 0) break
         }
         if (Atomics.load(stats.words, W_OBJECTS) !== this.version) await port.objectsFor(Atomics.load(stats.words, W_OBJECTS))
         const t = performance.now()
-        const n = ready < NAPI_BUDGET ? ready : NAPI_BUDGET
-        const cpu = follow.poll()
+        const n = napi.poll(ready)
+        fold()
         counters.ranProgram(follow.programId, n)
-        if (cpu === null) {
-          follow.passNoProgram(n)
+        if (napi.lastCpu === null) {
           counters.noProgram += n
           counters.actions[2] += n
-          counters.lastAction = 2
-          pos = (pos + n) | 0
-        } else {
-          const faultsBefore = cpu.faultCount
-          const invalidBefore = cpu.invalidActions
-          let action = 0
-          for (let i = 0; i < n; i++) {
-            const data = queue.dataAt(pos)
-            action = cpu.run(data, queue.lengthAt(pos), data - XDP_PACKET_HEADROOM, data + room, queue.tagAt(pos))
-            counters.actions[action]++
-            pos = (pos + 1) | 0
-          }
-          counters.lastAction = action
-          if (cpu.faultCount !== faultsBefore) {
-            counters.faults += cpu.faultCount - faultsBefore
-            const f = cpu.faults[cpu.faults.length - 1]
-            if (f && faultsSent < FAULT_REPORTS) {
-              faultsSent++
-              port.post({ kind: 'fault', cpu: init.cpu, fault: f })
-            }
-          }
-          counters.invalid += cpu.invalidActions - invalidBefore
         }
-        counters.lastTag = queue.tagAt((pos - 1) | 0)
+        counters.lastAction = napi.lastAction
+        counters.lastTag = napi.lastTag()
         counters.packets += n
-        queue.release(pos)
         counters.busyMs += performance.now() - t
         counters.publish()
         if (Atomics.load(ctl, 0) !== 0) throw new CpuStop('stopped')
@@ -168,6 +174,7 @@ export class BrowserCpu {
     } catch (e) {
       if (!(e instanceof CpuStop)) throw e
       stopped = true
+      fold() // a poll the stop cut short
     }
     flush()
     counters.publish()

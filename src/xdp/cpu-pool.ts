@@ -1,7 +1,8 @@
 /**
  * The worker threads of N simulated CPUs (Node): started with one job each, their trace lines
  * forwarded as they come, their final counts collected, the first failure kept. Shared by the
- * parallel mode (run.ts) and the live NIC (live.ts).
+ * parallel mode (run.ts) and the live NIC (live.ts). `started()` resolves once every CPU is up
+ * (its program instantiated), so a NIC can start delivering to running CPUs.
  */
 import { Worker } from 'node:worker_threads'
 import type { CpuWorkerJob, CpuWorkerMessage } from './cpu-worker'
@@ -13,14 +14,17 @@ export class CpuPool {
   readonly done: CpuDone[] = []
   /** The first failure (a worker error or an exception in it), if any. */
   failure: string | null = null
-  private readonly workers: { w: Worker; finished: Promise<void> }[]
+  private readonly workers: { w: Worker; started: Promise<void>; finished: Promise<void> }[]
 
   constructor(script: string | URL, jobs: CpuWorkerJob[], trace?: (line: string) => void) {
     this.workers = jobs.map((job) => {
       const w = new Worker(script, { workerData: job })
+      let up = () => {}
+      const started = new Promise<void>((resolve) => (up = resolve))
       const finished = new Promise<void>((resolve) => {
         w.on('message', (m: CpuWorkerMessage) => {
           if (m.kind === 'trace') for (const line of m.lines) trace?.(line)
+          else if (m.kind === 'ready') up()
           else if (m.kind === 'done') {
             this.done.push(m)
             resolve()
@@ -35,8 +39,15 @@ export class CpuPool {
         })
         w.on('exit', () => resolve())
       })
-      return { w, finished }
+      // a CPU that ends or fails before it is up no longer holds the others back
+      void finished.then(up)
+      return { w, started, finished }
     })
+  }
+
+  /** Resolves when every CPU is up and polling (or has ended or failed). */
+  async started(): Promise<void> {
+    await Promise.all(this.workers.map((x) => x.started))
   }
 
   /** Waits for every CPU to finish (or fail), then ends the threads. */

@@ -1,7 +1,8 @@
 /**
  * Worker thread body of one simulated CPU in parallel mode: attach to the kernel, build the
- * CPU, then poll its RX queue NAPI-style until the queue is closed and drained. Trace lines go to
- * the parent in batches; the final counts go in one message. No logic of its own beyond that loop.
+ * CPU, say it is ready, then poll its RX queue NAPI-style (napi.ts) until the queue is closed and
+ * drained. Trace lines go to the parent in batches; the final counts go in one message. No logic
+ * of its own beyond that loop.
  * In live mode (job.live) the CPU runs whatever program is attached to its interface, looked up
  * once per poll (follow.ts), instead of one program given at start.
  */
@@ -11,8 +12,8 @@ import { CpuStop, XdpCpu, type XdpFault } from './cpu'
 import type { Program } from '../lang/api'
 import { FollowingCpu } from './follow'
 import type { LoadedProgram } from './loader'
-import { XDP_PACKET_HEADROOM } from './packets'
-import { NAPI_BUDGET, RxQueue, XDP_TAILROOM } from './rx-queue'
+import { NapiPoller } from './napi'
+import { RxQueue } from './rx-queue'
 
 export interface CpuWorkerJob {
   sab: SharedArrayBuffer
@@ -30,6 +31,8 @@ export interface CpuWorkerJob {
 }
 
 export type CpuWorkerMessage =
+  /** The CPU is built (program instantiated) and about to poll its queue. */
+  | { kind: 'ready'; cpu: number }
   | { kind: 'trace'; lines: string[] }
   | {
       kind: 'done'
@@ -77,32 +80,20 @@ function main(job: CpuWorkerJob): void {
   }
   const follow = job.live ? new FollowingCpu({ ...common, objects: job.live.objects, ifindex: job.live.ifindex }) : null
   const fixed = job.loaded ? new XdpCpu({ ...common, loaded: job.loaded, entry: job.entry }) : null
-  if (!follow && !fixed) throw new Error('CPU job without a program or an interface to follow')
-  const room = queue.bufferBytes - XDP_PACKET_HEADROOM - XDP_TAILROOM
+  const source = follow ?? fixed
+  if (source === null) throw new Error('CPU job without a program or an interface to follow')
+  const napi = new NapiPoller(queue, source)
+  port.postMessage({ kind: 'ready', cpu: job.cpu } satisfies CpuWorkerMessage)
   let first = 0
   let stopped = false
   let busyMs = 0
-  let pos = queue.tail()
   try {
     for (;;) {
-      const ready = queue.ready(pos)
+      const ready = napi.wait()
       if (ready === 0) break
-      // a NAPI poll: up to a budget of packets, then the buffers go back to the NIC
       const t = performance.now()
       if (first === 0) first = t
-      const n = ready < NAPI_BUDGET ? ready : NAPI_BUDGET
-      const cpu = follow ? follow.poll() : fixed
-      if (cpu === null) {
-        follow!.passNoProgram(n)
-        pos = (pos + n) | 0
-      } else {
-        for (let i = 0; i < n; i++) {
-          const data = queue.dataAt(pos)
-          cpu.run(data, queue.lengthAt(pos), data - XDP_PACKET_HEADROOM, data + room, queue.tagAt(pos))
-          pos = (pos + 1) | 0
-        }
-      }
-      queue.release(pos)
+      napi.poll(ready)
       busyMs += performance.now() - t
       if (Atomics.load(job.ctl, 0) !== 0) throw new CpuStop('stopped')
     }
@@ -113,18 +104,16 @@ function main(job: CpuWorkerJob): void {
   const end = performance.now()
   const activeMs = first === 0 ? 0 : end - first
   flush()
-  const counts = (follow ?? fixed)!
-  if (follow) follow.close()
-  else fixed!.close()
+  source.close()
   kernel.detach()
   port.postMessage({
     kind: 'done',
     cpu: job.cpu,
-    packets: counts.packets,
-    actions: counts.actions,
-    invalidActions: counts.invalidActions,
-    faultCount: counts.faultCount,
-    faults: counts.faults,
+    packets: source.packets,
+    actions: source.actions,
+    invalidActions: source.invalidActions,
+    faultCount: source.faultCount,
+    faults: source.faults,
     activeMs,
     busyMs,
     stopped,

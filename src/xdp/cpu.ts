@@ -16,6 +16,9 @@ import { CFault, type ProgramEnv, type ProgramExports } from '../lang/abi'
 import type { Kernel } from '../kernel/kernel'
 import { bpfHelpers, HelperFault, type XdpPacketState } from './helpers'
 import { pickEntry, type LoadedProgram } from './loader'
+import type { Program } from '../lang/api'
+import { XDP_PACKET_HEADROOM } from './packets'
+import { XDP_TAILROOM, type RxQueue } from './rx-queue'
 import { XDP_TRACE_FLAGS } from './trace'
 
 export const XDP_ACTIONS = ['XDP_ABORTED', 'XDP_DROP', 'XDP_PASS', 'XDP_TX', 'XDP_REDIRECT'] as const
@@ -140,35 +143,70 @@ export class XdpCpu {
   /**
    * Runs the program on the packet at [data, data + len) whose buffer spans [hardStart, hardEnd)
    * (headroom before data for bpf_xdp_adjust_head, tailroom for adjust_tail). Returns the action.
+   * Its helper calls are visible in the CPU's event ring at once.
    */
   run(data: number, len: number, hardStart: number, hardEnd: number, tag: number): number {
-    const u32 = this.u32
-    const ctx = this.state.ctxAddr
-    const w = ctx >> 2 // ctx is 16-byte aligned; the host is little-endian like x86-64
     this.state.hardStart = hardStart
     this.state.hardEnd = hardEnd
-    u32[w] = data
-    u32[w + 1] = data + len
-    u32[w + 2] = data
-    u32[w + 3] = this.ifindex
-    u32[w + 4] = this.cpu
-    u32[w + 5] = 0
+    writeXdpMd(this.u32, this.state.ctxAddr >> 2, data, data + len, this.ifindex, this.cpu)
     let action: number
     try {
-      action = Number(this.entry(ctx))
+      action = Number(this.entry(this.state.ctxAddr))
     } catch (e) {
-      if (e instanceof CpuStop) throw e
-      this.recordFault(e, tag)
-      action = XDP_ABORTED
+      action = this.fault(e, tag)
     }
     this.packets++
-    if (action >= 0 && action <= 4 && action === (action | 0)) this.actions[action]++
-    else {
-      // The driver warns (bpf_warn_invalid_xdp_action) and drops the packet as on XDP_ABORTED.
-      this.invalidActions++
-      action = XDP_ABORTED
+    if (isXdpAction(action)) this.actions[action]++
+    else action = this.invalidAction()
+    return action
+  }
+
+  /**
+   * A NAPI poll's packets: the `n` buffers of `queue` from position `pos` on, with the helper
+   * calls published to the event ring once at the end. Returns the action of the last packet.
+   */
+  runQueue(queue: RxQueue, pos: number, n: number): number {
+    const log = this.kernel.eventLog
+    const room = queue.bufferBytes - XDP_PACKET_HEADROOM - XDP_TAILROOM
+    // Loaded once per poll rather than per packet (run() does the same for one packet).
+    const { u32, state, entry, actions, ifindex, cpu } = this
+    const ctx = state.ctxAddr
+    let action = XDP_ABORTED
+    let done = 0
+    log.holdHelperEvents(cpu)
+    try {
+      for (; done < n; done++) {
+        const data = queue.dataAt(pos)
+        state.hardStart = data - XDP_PACKET_HEADROOM
+        state.hardEnd = data + room
+        writeXdpMd(u32, ctx >> 2, data, data + queue.lengthAt(pos), ifindex, cpu)
+        try {
+          action = Number(entry(ctx))
+        } catch (e) {
+          action = this.fault(e, queue.tagAt(pos))
+        }
+        if (isXdpAction(action)) actions[action]++
+        else action = this.invalidAction()
+        pos = (pos + 1) | 0
+      }
+    } finally {
+      this.packets += done
+      log.publishHelperEvents(cpu)
     }
     return action
+  }
+
+  /** A packet the program faulted on: reported, XDP_ABORTED. A stop (CpuStop) goes on up. */
+  private fault(e: unknown, tag: number): number {
+    if (e instanceof CpuStop) throw e
+    this.recordFault(e, tag)
+    return XDP_ABORTED
+  }
+
+  /** The driver warns (bpf_warn_invalid_xdp_action) and drops the packet as on XDP_ABORTED. */
+  private invalidAction(): number {
+    this.invalidActions++
+    return XDP_ABORTED
   }
 
   /** Frees this CPU's stack. */
@@ -179,26 +217,44 @@ export class XdpCpu {
   private recordFault(e: unknown, tag: number): void {
     this.faultCount++
     if (this.faults.length >= this.maxFaults) return
-    this.faults.push({ cpu: this.cpu, packet: tag, message: faultMessage(e), where: this.positionOf(e) })
-  }
-
-  /** file:line:col of the generated code's frame on the JS stack (as Process does for userspace). */
-  private positionOf(e: unknown): string | undefined {
-    if (!(e instanceof Error) || !e.stack) return undefined
-    const m = /<anonymous>:(\d+):\d+/.exec(e.stack)
-    if (!m) return undefined
-    const p = this.loaded.program
-    // Indexed by the line as Error stacks of the factory show it (abi.ts).
-    const sid = p.jsLineToSid[Number(m[1])] ?? -1
-    const pos = p.statements[sid]
-    return pos ? `${pos.file}:${pos.line}:${pos.col}` : undefined
+    this.faults.push({ cpu: this.cpu, packet: tag, message: faultMessage(e), where: faultPosition(this.loaded.program, e) })
   }
 }
 
-function faultMessage(e: unknown): string {
+/** file:line:col of the generated code's frame on the JS stack (as Process does for userspace). */
+export function faultPosition(p: Program, e: unknown): string | undefined {
+  if (!(e instanceof Error) || !e.stack) return undefined
+  const m = /<anonymous>:(\d+):\d+/.exec(e.stack)
+  if (!m) return undefined
+  // Indexed by the line as Error stacks of the factory show it (abi.ts).
+  const sid = p.jsLineToSid[Number(m[1])] ?? -1
+  const pos = p.statements[sid]
+  return pos ? `${pos.file}:${pos.line}:${pos.col}` : undefined
+}
+
+/** Why a packet aborted. */
+export function faultMessage(e: unknown): string {
   if (e instanceof CFault) return `${e.signal === 'SIGSEGV' ? 'invalid memory access' : e.signal}: ${e.detail}`
   if (e instanceof HelperFault) return e.message
   if (e instanceof RangeError) return /call stack/i.test(e.message) ? 'stack overflow' : 'invalid memory access (a NULL pointer or an address outside kernel memory)'
   if (e instanceof Error) return `internal error: ${e.message}`
   return `internal error: ${String(e)}`
+}
+
+function isXdpAction(action: number): boolean {
+  return action >= 0 && action <= 4 && action === (action | 0)
+}
+
+/**
+ * struct xdp_md at word w (16-byte aligned; the host is little-endian like x86-64): data,
+ * data_end, data_meta (no metadata yet: = data), ingress_ifindex, rx_queue_index (the CPU's
+ * queue), egress_ifindex (0 in XDP).
+ */
+function writeXdpMd(u32: Uint32Array, w: number, data: number, dataEnd: number, ifindex: number, rxQueue: number): void {
+  u32[w] = data
+  u32[w + 1] = dataEnd
+  u32[w + 2] = data
+  u32[w + 3] = ifindex
+  u32[w + 4] = rxQueue
+  u32[w + 5] = 0
 }

@@ -8,10 +8,16 @@
  *
  * Arguments the verifier would have refused (a `map` that is not a map, a key pointer outside
  * memory) raise a HelperFault: the CPU aborts that packet (XDP_ABORTED) and reports it.
+ *
+ * bpf_map_lookup_elem is the helper of nearly every packet, so it skips the kernel's generic
+ * entry: the program holds its maps, so their descriptors are looked up once here; an ARRAY or
+ * PERCPU_ARRAY lookup is then index * element size (arraymap.c's array_map_lookup_elem), any
+ * other map goes straight to its ops. The call is logged as kernel.progMapLookup logs it.
  */
 import type { ImportFn } from '../lang/abi'
-import type { Kernel } from '../kernel/kernel'
-import { Errno } from '../kernel/uapi'
+import { BpfFunc, type Kernel } from '../kernel/kernel'
+import type { MapDesc } from '../kernel/maps/desc'
+import { Errno, MapType } from '../kernel/uapi'
 import type { LoadedMap } from './loader'
 import { bpfFormat, traceLine, type TraceMemory } from './trace'
 
@@ -64,16 +70,34 @@ export function bpfHelpers(env: HelperEnv): Record<string, ImportFn> {
   const keySizes = env.maps.map((m) => m.decl.keySize)
   const valueSizes = env.maps.map((m) => m.decl.valueSize)
   const before = env.beforeHelper
+  const mem = kernel.mem
+  const i32 = mem.i32
+  const log = kernel.eventLog
+  const LOOKUP = BpfFunc.map_lookup_elem
+  // Descriptors of the program's maps (null: not live, left to the kernel's entry to report).
+  const descs = ids.map((id): MapDesc | null => {
+    const slot = kernel.mapTable.slotOfId(id)
+    return slot < 0 ? null : kernel.mapTable.desc(slot)
+  })
+  // ARRAY lookups: entries (-1: not an array), bytes per entry, address of this CPU's value of entry 0.
+  const arrayEntries = descs.map((m) => (m !== null && (m.type === MapType.ARRAY || m.type === MapType.PERCPU_ARRAY) ? m.maxEntries : -1))
+  const arrayPer = descs.map((m) => (m === null ? 0 : m.percpu ? m.stride * mem.ncpu : m.stride))
+  const arrayBase = descs.map((m) => (m === null ? 0 : m.percpu ? m.data + cpu * m.stride : m.data))
 
+  // (the checks are small enough to inline into every helper; their faults are built apart)
+  const notAMap = (addr: number, helper: string): never => {
+    throw new HelperFault(`${helper}: R1 is not a map pointer (0x${Math.max(0, addr).toString(16)}): pass &map_name`)
+  }
+  const badPointer = (addr: number, len: number, what: string, helper: string): never => {
+    throw new HelperFault(`${helper}: invalid ${what} pointer 0x${Math.max(0, addr).toString(16)} (${len} bytes)`)
+  }
   /** Index of the map whose slot `addr` is; the verifier only lets map pointers through. */
   const mapIndex = (addr: number, helper: string): number => {
     for (let i = 0; i < slots.length; i++) if (slots[i] === addr) return i
-    throw new HelperFault(`${helper}: R1 is not a map pointer (0x${Math.max(0, addr).toString(16)}): pass &map_name`)
+    return notAMap(addr, helper)
   }
   const check = (addr: number, len: number, what: string, helper: string): void => {
-    if (!(addr >= 4096 && addr + len <= sabBytes)) {
-      throw new HelperFault(`${helper}: invalid ${what} pointer 0x${Math.max(0, addr).toString(16)} (${len} bytes)`)
-    }
+    if (!(addr >= 4096 && addr + len <= sabBytes)) badPointer(addr, len, what, helper)
   }
   const num = (v: number | bigint): number => (typeof v === 'bigint' ? Number(BigInt.asUintN(64, v)) : v)
 
@@ -113,7 +137,18 @@ export function bpfHelpers(env: HelperEnv): Record<string, ImportFn> {
       if (before) before()
       const i = mapIndex(map, 'bpf_map_lookup_elem')
       check(key, keySizes[i], 'key', 'bpf_map_lookup_elem')
-      return kernel.progMapLookup(ids[i], key, cpu)
+      const m = descs[i]
+      if (m === null) return kernel.progMapLookup(ids[i], key, cpu)
+      let r: number
+      const entries = arrayEntries[i]
+      if (entries >= 0) {
+        const index = (key & 3) === 0 ? i32[key >> 2] >>> 0 : dv.getUint32(key, true)
+        r = index < entries ? arrayBase[i] + index * arrayPer[i] : 0
+      } else {
+        r = m.ops.queueLike ? 0 : m.ops.progLookup(mem, m, key, cpu)
+      }
+      log.appendHelper(cpu, LOOKUP, ids[i], r, key, m.keySize)
+      return r
     },
     bpf_map_update_elem: (map: number, key: number, value: number, flags: number | bigint) => {
       if (before) before()

@@ -35,6 +35,27 @@ describe('rxQueue', () => {
     expect(new Set(Array.from({ length: 64 }, (_, i) => rxQueue(udp(1000 + i), 4))).size).toBe(4)
   })
 
+  it('picks entry hash % 128 of an indirection table spread over the queues, hash by the bit-by-bit definition', () => {
+    let seed = 9
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n
+    const v4 = () => Array.from({ length: 4 }, () => rnd(256))
+    const v6 = () => Array.from({ length: 16 }, () => rnd(256))
+    const v6text = (b: number[]) => Array.from({ length: 8 }, (_, i) => ((b[2 * i] << 8) | b[2 * i + 1]).toString(16)).join(':')
+    for (let i = 0; i < 400; i++) {
+      const ipv6 = i % 4 === 3
+      const src = ipv6 ? v6() : v4()
+      const dst = ipv6 ? v6() : v4()
+      const [sport, dport] = [rnd(65536), rnd(65536)]
+      const l4 = i % 3 === 0 ? { udp: { sport, dport } } : i % 3 === 1 ? { tcp: { sport, dport } } : { icmp: { type: 8 } }
+      const ip = ipv6 ? { ipv6: { src: v6text(src), dst: v6text(dst) } } : { ipv4: { src: src.join('.'), dst: dst.join('.') } }
+      const eth = i % 5 === 0 ? { eth: { vlan: { id: rnd(4096) } } } : {}
+      const frame = buildPacket({ ...eth, ...ip, ...l4 } as Parameters<typeof buildPacket>[0])
+      const ports = 'icmp' in l4 ? [] : [sport >> 8, sport & 255, dport >> 8, dport & 255]
+      const tuple = Uint8Array.from([...src, ...dst, ...ports])
+      for (const queues of [2, 3, 4, 8]) expect(rxQueue(frame, queues), `frame ${i}`).toBe((toeplitzBits(tuple) % 128) % queues)
+    }
+  })
+
   it('sends frames without IP to queue 0, and everything to queue 0 with one queue', () => {
     const arp = buildPacket({ arp: { senderIp: '10.0.0.2', targetIp: '10.0.0.1' } })
     expect(rxQueue(arp, 4)).toBe(0)
@@ -42,3 +63,4 @@ describe('rxQueue', () => {
     expect(rxQueue(tcp, 1)).toBe(0)
   })
 })
+

@@ -7,7 +7,7 @@
  *  - reproducible: the CPUs interleave in this thread under a seeded scheduler
  *    (scheduler.ts): same seed, same interleaving, same map contents, same trace.
  *
- * The producer (this thread) plays the multi-queue NIC: it copies each frame into the RX ring
+ * The producer (this thread) plays the multi-queue NIC (nic.ts): it copies each frame into the RX ring
  * of its flow's CPU (rss.ts), so both modes give each CPU the same packets; each CPU counts the actions its
  * program returned; the result sums them. Map contents stay in the kernel for the caller to
  * read (dump.ts).
@@ -17,8 +17,8 @@ import type { Kernel } from '../kernel/kernel'
 import type { XdpFault } from './cpu'
 import type { CpuWorkerJob } from './cpu-worker'
 import type { LoadedProgram } from './loader'
-import { NAPI_BUDGET, RxQueue } from './rx-queue'
-import { rxQueue } from './rss'
+import { MAX_BACKLOG, MultiQueueNic } from './nic'
+import { RxQueue } from './rx-queue'
 import { ReproducibleScheduler } from './scheduler'
 import type { PacketSource } from './source'
 
@@ -70,7 +70,7 @@ export interface XdpRunResult {
   /** The first faults with details (packet, cpu, message, source position). */
   faults: XdpFault[]
   perCpu: CpuResult[]
-  /** Wall time of the run (producer start to last CPU done). */
+  /** Wall time of the run (parallel mode: first frame sent, once the CPUs are up, to last CPU done). */
   elapsedMs: number
   /** Reproducible mode: how many times a CPU was interrupted by another one. */
   switches?: number
@@ -155,52 +155,52 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
   const cpus = cpuCount(opts)
   const queues = Array.from({ length: cpus }, () => RxQueue.place(kernel, opts.source.maxFrame))
   const ctl = new Int32Array(new SharedArrayBuffer(4))
-  const t0 = performance.now()
+  const start = performance.now()
   const jobs = Array.from({ length: cpus }, (_, cpu): CpuWorkerJob => ({ sab: kernel.sab, loaded: opts.loaded, cpu, entry: opts.entry, queueOffset: queues[cpu].addr, ctl, seed: opts.seed === undefined ? undefined : opts.seed + cpu }))
   const pool = new CpuPool(opts.workerScript, jobs, opts.trace)
   // The producer rarely yields to the event loop, so the timeout is checked here, not by a timer.
-  const deadline = opts.timeoutMs ? t0 + opts.timeoutMs : Infinity
+  const deadline = opts.timeoutMs ? start + opts.timeoutMs : Infinity
+  // The NIC delivers once the CPUs are up (worker start-up is not packet processing).
+  await pool.started()
+  const t0 = performance.now()
   const stop = () => {
     if (performance.now() > deadline) Atomics.store(ctl, 0, 1)
     return pool.failure !== null || Atomics.load(ctl, 0) !== 0
   }
+  const nic = new MultiQueueNic(queues.map((r) => r.queue))
+  /** Waits for the CPUs until at most `limit` frames are held back; false when the run stops. */
+  const catchUp = async (limit: number): Promise<boolean> => {
+    let left = nic.drain()
+    while (left > limit) {
+      nic.waitForRoom(50)
+      const before = left
+      left = nic.drain()
+      if (stop()) return false
+      // No CPU took anything: let worker messages (errors, the timeout) through, then retry.
+      if (left === before) await new Promise((r) => setImmediate(r))
+    }
+    return true
+  }
   try {
-    // The NIC: each frame goes to the RX queue (CPU) of its flow.
-    // Buffers are published per NAPI batch, as a NIC moves its ring tail.
-    const unpublished = new Array(cpus).fill(0)
     const rate = opts.ratePps ?? 0
     let tag = 0
-    outer: for (const frame of opts.source.frames) {
-      const q = rxQueue(frame, cpus)
-      const queue = queues[q].queue
-      while (!queue.write(frame, tag)) {
-        queue.publish()
-        unpublished[q] = 0
-        queue.waitForRoom(50)
-        if (queue.write(frame, tag)) break
-        // Still full: let worker messages (errors, the timeout) through, then retry.
-        await new Promise((r) => setImmediate(r))
-        if (stop()) break outer
-      }
-      if (++unpublished[q] >= NAPI_BUDGET) {
-        queue.publish()
-        unpublished[q] = 0
-      }
+    for (const frame of opts.source.frames) {
+      nic.deliver(frame, tag)
+      if (nic.backlog > 0 && (tag & 63) === 0 && nic.drain() > MAX_BACKLOG && !(await catchUp(MAX_BACKLOG / 2))) break
       if ((tag & 1023) === 0 && stop()) break
       if (rate > 0) {
         // Ahead of the rate: hand the CPUs what is queued and wait until the next frame is due.
         const ahead = tag + 1 - ((performance.now() - t0) * rate) / 1000
         if (ahead >= 1) {
-          queues.forEach((r, i) => {
-            r.queue.publish()
-            unpublished[i] = 0
-          })
+          nic.drain()
+          nic.publishAll()
           await new Promise((r) => setTimeout(r, Math.min(50, (ahead * 1000) / rate)))
           if (stop()) break
         }
       }
       tag++
     }
+    if (!stop()) await catchUp(0)
   } finally {
     for (const r of queues) r.queue.close()
   }

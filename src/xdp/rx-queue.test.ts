@@ -24,9 +24,11 @@ describe('RxQueue', () => {
     expect([q.lengthAt(pos), q.tagAt(pos), ...u8.subarray(q.dataAt(pos), q.dataAt(pos) + 3)]).toEqual([3, 10, 1, 2, 3])
     pos++
     expect([q.lengthAt(pos), q.tagAt(pos), ...u8.subarray(q.dataAt(pos), q.dataAt(pos) + 2)]).toEqual([2, 11, 4, 5])
-    expect(q.dataAt(pos) - q.dataAt(pos - 1)).toBe(8 + q.bufferBytes)
-    expect((q.dataAt(pos) - 64) % 8).toBe(0)
-    expect(q.dataAt(0) - XDP_PACKET_HEADROOM).toBeGreaterThan(64)
+    // buffers on cache lines, one after the other, after the queue's descriptors
+    expect(q.dataAt(pos) - q.dataAt(pos - 1)).toBe(Math.ceil(q.bufferBytes / 64) * 64)
+    expect((q.dataAt(pos) - XDP_PACKET_HEADROOM) % 64).toBe(0)
+    expect(q.dataAt(0) - XDP_PACKET_HEADROOM).toBeGreaterThanOrEqual(64 + 256 + 4 * 8)
+    expect(q.dataAt(3) + q.bufferBytes - XDP_PACKET_HEADROOM).toBeLessThanOrEqual(64 + RxQueue.bytesNeeded(4, q.bufferBytes))
   })
 
   it('refuses writes while full and accepts them once the consumer releases', () => {
@@ -50,6 +52,25 @@ describe('RxQueue', () => {
     expect(q.ready(pos)).toBe(1)
     q.release((pos + 1) | 0)
     expect(q.ready((pos + 1) | 0)).toBe(0)
+  })
+
+  it('a producer waiting for room sleeps until the consumer has freed as much as it wants', async () => {
+    const { sab, q } = queue(8)
+    for (let i = 0; i < 8; i++) q.write(Uint8Array.of(i), i)
+    q.publish()
+    const consumer = new RxQueue(sab, 64)
+    const pos = consumer.tail()
+    expect(consumer.ready(pos)).toBe(8)
+    consumer.release((pos + 2) | 0)
+    // 2 free, 4 wanted: no room yet, the wait times out
+    q.waitForRoom(1, 4, 10)
+    expect(q.write(Uint8Array.of(8), 8)).toBe(true)
+    expect(q.write(Uint8Array.of(9), 9)).toBe(true)
+    expect(q.write(Uint8Array.of(10), 10)).toBe(false)
+    consumer.release((pos + 6) | 0)
+    q.waitForRoom(1000, 4, 10) // returns at once: 4 are free
+    for (let i = 0; i < 4; i++) expect(q.write(Uint8Array.of(i), 11 + i)).toBe(true)
+    expect(q.write(Uint8Array.of(0), 15)).toBe(false)
   })
 
   it('refuses frames larger than a buffer', () => {

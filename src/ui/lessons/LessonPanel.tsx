@@ -1,14 +1,15 @@
 /**
  * The lesson player: the lessons list (with this browser's progress), then one step at a time:
  * its explanation, buttons that put the starter or the solution in the editors, Check (runs
- * user.c on a fresh kernel and shows each check passed or failed, with what was found), and
- * previous / next. In embed mode it shows the one step only.
+ * user.c, or for an XDP step xdp_prog.c over the step's packets, on a fresh kernel and shows
+ * each check passed or failed, with what was found), and previous / next. In embed mode it
+ * shows the one step only.
  */
 import { useEffect, useRef } from 'react'
 import { isXdpStep } from '../../lessons/lesson-load'
 import type { CheckResult, Step } from '../../lessons/types'
 import { useMachine } from '../machine/store'
-import { canCheckInBrowser, XDP_UNSUPPORTED } from './check-run'
+import { xdpStepOptions } from '../../lessons/xdp-traffic'
 import { Markdown } from './Markdown'
 import { currentStep, useLessons } from './store'
 import { lessonHref } from './url'
@@ -77,7 +78,8 @@ function Checks({ step }: { step: Step }) {
   const check = useLessons((s) => s.check)
   const phase = useMachine((s) => s.phase)
   const kernelUp = useMachine((s) => s.kernel !== null)
-  const browserCan = canCheckInBrowser(step)
+  const xdp = isXdpStep(step)
+  const { packets, cpus } = xdpStepOptions(step)
   const summary = useRef<HTMLParagraphElement>(null)
   // The verdict may be below the fold of a long step: bring it into view.
   useEffect(() => {
@@ -89,19 +91,16 @@ function Checks({ step }: { step: Step }) {
     <section className="lesson-checks" aria-labelledby="lesson-checks-title">
       <div className="lesson-checks-head">
         <h3 id="lesson-checks-title">Checks</h3>
-        {browserCan && (
-          <button className="btn btn-primary" data-testid="lesson-check" disabled={checking || phase !== 'idle' || !kernelUp} onClick={() => void check()} title="Run user.c on a fresh kernel and check the result">
-            {checking ? 'Checking…' : 'Check'}
-          </button>
-        )}
+        <button
+          className="btn btn-primary"
+          data-testid="lesson-check"
+          disabled={checking || phase !== 'idle' || !kernelUp}
+          onClick={() => void check()}
+          title={xdp ? `Load xdp_prog.c on a fresh kernel, send it ${packets} packets on ${cpus} CPUs (interleaved as \`bpfplay lessons --check\` does), then check the result` : 'Run user.c on a fresh kernel and check the result'}
+        >
+          {checking ? 'Checking…' : 'Check'}
+        </button>
       </div>
-      {!browserCan && (
-        <p className="lesson-notice lesson-notice-info" data-testid="xdp-notice">
-          {XDP_UNSUPPORTED.split('`')[0]}
-          <code>npx bpfplay lessons --check</code>
-          {XDP_UNSUPPORTED.split('`')[2]}
-        </p>
-      )}
       {results && (
         <p ref={summary} className={`check-summary ${passed === results.length ? 'is-pass' : 'is-fail'}`} data-testid="check-summary" role="status">
           {passed === results.length ? `All ${results.length} checks pass.` : `${passed} of ${results.length} checks pass.`}

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react'
 import { useMachine } from '../machine/store'
 import { useTheme } from '../theme'
 import { CPU_CHOICES } from '../workspace/files'
+import { endDemo, useDemo } from '../workspace/demo'
 import { useWorkspace } from '../workspace/store'
 import { Logo, MoonIcon, PlayIcon, RebootIcon, StopIcon, SunIcon } from '../layout/icons'
 import { ExamplesMenu } from './ExamplesMenu'
@@ -58,6 +59,8 @@ export function Toolbar({ canRun }: { canRun: boolean }) {
   const theme = useTheme((s) => s.theme)
   const toggleTheme = useTheme((s) => s.toggle)
   const busy = phase !== 'idle'
+  // The first visit's live demo (workspace/demo.ts) stops with Stop like a program would.
+  const demoOn = useDemo((s) => s.phase !== 'off')
 
   return (
     <>
@@ -77,7 +80,14 @@ export function Toolbar({ canRun }: { canRun: boolean }) {
           {phase === 'compiling' ? 'Compiling…' : phase === 'running' || phase === 'stopping' ? 'Running…' : 'Run'}
           <kbd className="kbd-hint">{RUN_SHORTCUT}</kbd>
         </button>
-        <button className="btn btn-danger" aria-label="Stop" onClick={stop} disabled={phase !== 'running'} title="Stop the running program (SIGKILL)" data-testid="stop">
+        <button
+          className="btn btn-danger"
+          aria-label="Stop"
+          onClick={phase === 'running' ? stop : () => void endDemo('stop')}
+          disabled={phase !== 'running' && !demoOn}
+          title={phase !== 'running' && demoOn ? 'Stop the demo traffic on eth0' : 'Stop the running program (SIGKILL)'}
+          data-testid="stop"
+        >
           <StopIcon />
           <span className="btn-text-optional">Stop</span>
         </button>

@@ -4,15 +4,12 @@
  * into Monaco models; example loading and share links replace them through `replaceAll`.
  */
 import { create } from 'zustand'
-import { DEFAULT_SETTINGS, type FileName, type MachineSettings, type WorkspaceSnapshot } from './files'
-import defaultUser from '../../../public/examples/demos/hello-maps.c?raw'
-import defaultXdp from '../../../public/examples/demos/xdp_pass_count.c?raw'
+import type { FileName, MachineSettings, WorkspaceSnapshot } from './files'
+import { DEMO_EXAMPLE_ID, DEMO_WORKSPACE, demoAllowed, QUIET_EXAMPLE_ID, QUIET_WORKSPACE } from './first-visit'
 
-export const DEFAULT_WORKSPACE: WorkspaceSnapshot = {
-  files: { 'user.c': defaultUser, 'xdp_prog.c': defaultXdp },
-  active: 'user.c',
-  settings: DEFAULT_SETTINGS,
-}
+/** What the editors hold before a saved session or a link replaces it (first-visit.ts). */
+const demo = typeof location !== 'undefined' && demoAllowed(location.search)
+export const DEFAULT_WORKSPACE: WorkspaceSnapshot = demo ? DEMO_WORKSPACE : QUIET_WORKSPACE
 
 export interface RevealRequest {
   file: FileName
@@ -40,7 +37,7 @@ let revealNonce = 0
 
 export const useWorkspace = create<WorkspaceState>()((set) => ({
   ...DEFAULT_WORKSPACE,
-  exampleId: 'hello-maps',
+  exampleId: demo ? DEMO_EXAMPLE_ID : QUIET_EXAMPLE_ID,
   reveal: null,
   replaced: 0,
   setFile: (name, text) => set((s) => (s.files[name] === text ? s : { files: { ...s.files, [name]: text } })),
