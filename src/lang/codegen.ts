@@ -403,6 +403,8 @@ class Generator {
       'const $dv = $env.dv, $buf = $env.buffer, $u8 = new Uint8Array($buf), $D = $env.dataBase, $Dg = $D - ' + G + ';',
       'const $ctl = $env.ctl, $lim = $env.stackLimit, $tk = $env.ticks || new Float64Array(1);',
       'function $trap(sid, sc, v) { $env.trap(sid, sc, v); }',
+      // ctl[0] 3 = count the hook, do not trap (abi.ts ticks); a call, to keep each hook short
+      'function $hk() { if ($ctl[0] !== 3) return true; $tk[0]++; return false; }',
       'let $sp = $env.stackTop;',
       'const $Fault = $env.CFault || class extends Error { constructor(s, d) { super(s + ": " + d); this.signal = s; this.detail = d; } };',
       'function $fault(s, d) { throw new $Fault(s, d); }',
@@ -478,8 +480,8 @@ class Generator {
   }
 
   private hook(sid: number): string {
-    // ctl[0] 3 = count the hook, do not trap (abi.ts ticks)
-    if (this.opts.hooks !== 'statements' || this.fid < 0) return `if ($ctl[0] !== 0) { if ($ctl[0] === 3) $tk[0]++; else $trap(${sid}); }`
+    // (short: every statement has one, and long function bodies stop V8 inlining them)
+    if (this.opts.hooks !== 'statements' || this.fid < 0) return `if ($ctl[0] !== 0 && $hk()) $trap(${sid});`
     // the debugger's view of this point: which variables are visible, register values as arguments
     const vars = this.scope.map((v) => this.dbgIndex.get(v)!)
     const key = `${this.fid}:${vars.join(',')}`
@@ -492,7 +494,7 @@ class Generator {
     if (this.sidScopes[sid] === undefined) this.sidScopes[sid] = sc
     const regs = this.scope.filter((v) => this.regNames.has(v)).map((v) => this.regNames.get(v)!)
     // (one array literal: a run recording for step back traps at every statement)
-    return `if ($ctl[0] !== 0) { if ($ctl[0] === 3) $tk[0]++; else $trap(${sid}, ${sc}, [${regs.join(', ')}]); }`
+    return `if ($ctl[0] !== 0 && $hk()) $trap(${sid}, ${sc}, [${regs.join(', ')}]);`
   }
 
   /** Records a function's variables for the debugger and the ASan checks (frame offsets, register or memory). */
