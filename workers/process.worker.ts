@@ -5,6 +5,9 @@
  * SAB breaks every later call). Stop is not a command: the page sets the shared control word
  * `ctl[0]`, the program's next hook check calls `trap`, which ends it with StopRequest.
  *
+ * Every run is traced for the syscall inspector (src/runtime/syscall-trace.ts); a debugged run
+ * goes through runDebugged (src/runtime/time-travel.ts), which replays it on a step back.
+ *
  * XDP: the run may carry the compiled xdp_prog.c as its table of BPF objects, so that
  * bpf_object__open_file("xdp_prog_kern.o") + load + attach work as in xdp-tutorial, and the XDP
  * stats buffer, whose traffic word makes sleep() wait in real time while the NIC sends

@@ -62,7 +62,7 @@ export class Debugger {
   /** The count is exact: step back can work in this run. */
   private readonly recording: boolean
   /** Why step back cannot work in this run (null: it can). */
-  private historyNote: string | null
+  private readonly historyNote: string | null
   private readonly replayTo: number
   /** Inline probes of this run (`// ^?`), or null. */
   private readonly probes: ProbeWatcher | null

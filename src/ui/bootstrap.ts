@@ -12,7 +12,7 @@ import { createAutosave, loadWorkspace } from './persistence/storage'
 import { useWorkspace, workspaceSnapshot } from './workspace/store'
 
 export interface RestoreResult {
-  /** Nothing saved and no link: the default example is open and runs once by itself. */
+  /** Nothing saved and no link: the live XDP demo starts (workspace/demo.ts), or with ?demo=0 the default example runs once. */
   firstVisit: boolean
 }
 
