@@ -52,9 +52,21 @@ test.describe('XDP', () => {
     // Stop the traffic; once the CPUs are done every packet the program ran on was counted.
     await page.getByTestId('traffic-toggle').click()
     await expect(page.getByTestId('traffic-toggle')).toHaveAttribute('data-traffic', 'off')
+    // (frames the NIC had already queued still arrive after the button says off: wait until the count stays put)
+    let packetsBefore = -1
+    await expect
+      .poll(
+        async () => {
+          const n = Number(await panel.getAttribute('data-packets'))
+          const settled = n === packetsBefore
+          packetsBefore = n
+          return settled
+        },
+        { intervals: [500] },
+      )
+      .toBe(true)
     await expect.poll(async () => counted(page, 'xdp_stats_map')).toMatchObject({ gap: 0 })
     const before = await counted(page, 'xdp_stats_map')
-    const packetsBefore = Number(await panel.getAttribute('data-packets'))
     // Step: exactly one packet, on one CPU, and the action it returned.
     await page.getByTestId('xdp-step').click()
     await expect(page.getByTestId('step-result')).toHaveAttribute('data-action', 'XDP_PASS')
