@@ -84,14 +84,14 @@ async function main(): Promise<void> {
     await page.goto(URL_)
     await page.waitForFunction(() => self.crossOriginIsolated === true && document.querySelector('[data-testid="boot-info"]') !== null)
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN)
-    // The first visit runs the default example: let it finish.
+    // The first visit (the live demo, or the default example with ?demo=0): let it settle.
     await page.waitForFunction(() => document.querySelector('.app')?.getAttribute('data-phase') === 'idle' && document.querySelectorAll('.run:not([data-phase="done"])').length === 0, null, { timeout: 30_000 })
 
     // 4 CPUs (a reboot), the toolbar counter, traffic at max rate.
     await page.getByRole('combobox', { name: 'Possible CPUs' }).selectOption('4')
     await page.getByTestId('boot-info').filter({ hasText: '4 CPUs' }).waitFor()
     await page.getByRole('button', { name: /Examples/ }).click()
-    await page.locator('[data-example="xdp-counter"]').click()
+    await page.locator('button[data-example="xdp-counter"]').click()
     await page.getByTestId('traffic-rate').selectOption('0')
     await page.getByTestId('xdp-attach').click()
     await page.getByTestId('eth0-status').filter({ hasText: 'attached' }).waitFor()
