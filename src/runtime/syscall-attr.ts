@@ -111,3 +111,33 @@ export function attrFields(cmd: number, attr: Uint8Array, size: number): AttrFie
   }
   return out
 }
+
+/** What the tracer needs of an attr while the call runs, without decoding it: its pointers and fd. */
+export interface AttrSketch {
+  /** Non-NULL pointer members inside the size: name and address. */
+  pointers: { name: string; addr: number }[]
+  /** map_fd / bpf_fd, or -1. */
+  fd: number
+}
+
+export function attrSketch(cmd: number, attr: Uint8Array, size: number): AttrSketch {
+  const out: AttrSketch = { pointers: [], fd: -1 }
+  const layout = LAYOUTS[cmd]
+  if (!layout) return out
+  const end = Math.min(size, attr.length)
+  const u32 = (at: number) => (attr[at] | (attr[at + 1] << 8) | (attr[at + 2] << 16) | (attr[at + 3] << 24)) >>> 0
+  for (const [name, offset, width, kind] of layout) {
+    if (offset + width > end) continue
+    if (kind === 'fd' && (name === 'map_fd' || name === 'bpf_fd')) out.fd = u32(offset)
+    else if (kind === 'ptr') {
+      const addr = u32(offset) + u32(offset + 4) * 4294967296
+      if (addr !== 0) out.pointers.push({ name, addr })
+    }
+  }
+  return out
+}
+
+/** The member at `offset` of `cmd`'s attr, or null. */
+export function attrMemberAt(cmd: number, offset: number): string | null {
+  return LAYOUTS[cmd]?.find(([, o]) => o === offset)?.[0] ?? null
+}

@@ -7,12 +7,14 @@
  * bytes of the value out into `value`, where a BPF program would have got a pointer.
  *
  * Only observation: the process sees exactly the kernel's behaviour. The page's process worker
- * traces every run; the hot path costs one record per call, and only the last KEEP are kept.
+ * traces every run, so the hot path only keeps bytes and addresses (decoded when shown), and
+ * only the last KEEP calls are kept.
  */
 import type { Caller, KernelApi, UserMemory } from '../kernel/api'
 import type { MapInfoView } from '../kernel/kernel'
 import { BpfCmd } from '../kernel/uapi'
-import { attrFields, type AttrField } from './syscall-attr'
+import { attrFields, attrMemberAt, attrSketch, type AttrField, type AttrSketch } from './syscall-attr'
+import type { UserObject } from './asan-objects'
 import { NULL_GUARD } from '../lang/abi'
 import type { Process } from './process'
 import { typeName } from './debug-values'
@@ -86,24 +88,20 @@ export type Position = () => { time: number; line: number }
 /** Longest path read for a pathname member (PATH_MAX). */
 const PATH_MAX = 4096
 
-const FD_FIELDS = ['map_fd', 'bpf_fd']
 const RETURNS_MAP_FD = new Set<number>([BpfCmd.MAP_CREATE, BpfCmd.OBJ_GET])
 
 /**
  * What a copy went through: 'attr' (the attr itself), 'attr.count' (the kernel writing a member
  * back), or the pointer member nearest at or below its address (a batch's keys array).
  */
-function viaOf(fields: AttrField[], attrAddr: number, size: number, addr: number): string | null {
+function viaOf(cmd: number, sketch: AttrSketch, attrAddr: number, size: number, addr: number): string | null {
   if (addr === attrAddr) return 'attr'
   if (addr > attrAddr && addr < attrAddr + size) {
-    const f = fields.find((x) => x.offset === addr - attrAddr)
-    return f ? `attr.${f.name}` : 'attr'
+    const member = attrMemberAt(cmd, addr - attrAddr)
+    return member ? `attr.${member}` : 'attr'
   }
-  let best: AttrField | null = null
-  for (const f of fields) {
-    if (f.pointer === undefined || f.pointer === 0 || f.pointer > addr) continue
-    if (best === null || f.pointer > best.pointer!) best = f
-  }
+  let best: { name: string; addr: number } | null = null
+  for (const p of sketch.pointers) if (p.addr <= addr && (best === null || p.addr > best.addr)) best = p
   return best?.name ?? null
 }
 
@@ -114,11 +112,25 @@ function concat(a: Uint8Array, b: Uint8Array, max: number): Uint8Array {
   return out
 }
 
+/**
+ * A call as recorded while it runs: the attr kept as bytes and the C objects as the process
+ * described them, decoded into a SyscallRecord only when someone looks (recent(), onCall), so
+ * the hot path of a program making millions of calls stays short.
+ */
+interface RawCall extends Omit<SyscallRecord, 'fields' | 'copies'> {
+  attr: Uint8Array
+  /** The path a pathname member named, read when the call was made. */
+  path: string | null
+  copies: (Omit<UserCopy, 'object'> & { object: UserObject | null })[]
+}
+
 export class SyscallTracer {
   /** `onCall`: each call as it returns (`bpfplay run --strace` prints it). */
   constructor(private readonly onCall?: (r: SyscallRecord) => void) {}
 
-  private readonly records: SyscallRecord[] = []
+  private readonly records: RawCall[] = []
+  /** Maps seen, by id (ids are never reused in a boot; a map may be gone by the time a call is shown). */
+  private readonly maps = new Map<number, { name: string; type: number } | null>()
   private count = 0
   private proc: TracedProcess | null = null
   private position: Position = () => ({ time: 0, line: 0 })
@@ -132,14 +144,15 @@ export class SyscallTracer {
   /** The kernel the process should call. */
   wrap<K extends TracedKernel>(kernel: K): K {
     const sysBpf = (cmd: number, attrAddr: number, size: number, user: UserMemory, caller: Caller): number => {
-      const copies: UserCopy[] = []
-      const attr = new Uint8Array(Math.max(0, Math.min(size, 144)))
-      const attrOk = attr.length > 0 && user.copyFromUser(attr, 0, attrAddr, attr.length)
-      const fields = attrOk ? attrFields(cmd, attr, size) : []
+      const copies: RawCall['copies'] = []
+      // read straight from the process's memory: a copy through `user` would be an extra copy the kernel did not make
+      const attr = this.userBytes(attrAddr, Math.max(0, Math.min(size, 144))) ?? new Uint8Array(0)
+      const sketch = attrSketch(cmd, attr, size)
       // a path as the process has it (strace shows it even when the kernel refuses before reading it)
-      for (const f of fields) if (f.name === 'pathname' && f.pointer) f.text = this.pathAt(f.pointer) ?? undefined
+      const pathname = sketch.pointers.find((p) => p.name === 'pathname')
+      const path = pathname ? this.pathAt(pathname.addr) : null
       const keep = (dir: UserCopy['dir'], addr: number, len: number, bytes: Uint8Array, ok: boolean) => {
-        const via = viaOf(fields, attrAddr, size, addr)
+        const via = viaOf(cmd, sketch, attrAddr, size, addr)
         // a batch copies element by element (keys and values interleaved): contiguous copies
         // through the same member are one transfer
         const same = copies.findLast((c) => c.dir === dir && c.via === via && c.ok && ok && c.addr + c.len === addr)
@@ -162,14 +175,14 @@ export class SyscallTracer {
         },
       }
       const { time, line } = this.position()
-      const fdField = fields.find((f) => FD_FIELDS.includes(f.name))
-      let map = fdField ? this.mapOf(kernel, caller.pid, Number(fdField.value)) : null
+      let mapId = sketch.fd >= 0 ? this.mapIdOf(kernel, caller.pid, sketch.fd) : 0
       const ret = kernel.sysBpf(cmd, attrAddr, size, recording, caller)
-      if (ret >= 0 && RETURNS_MAP_FD.has(cmd)) map = this.mapOf(kernel, caller.pid, ret)
-      for (const c of copies) if (!c.via?.startsWith('attr')) c.object = this.objectView(c.addr)
-      const record: SyscallRecord = { n: ++this.count, time, line, cmd, attrAddr, attrSize: size, fields, copies, ret, map }
-      this.push(record)
-      this.onCall?.(record)
+      if (ret >= 0 && RETURNS_MAP_FD.has(cmd)) mapId = this.mapIdOf(kernel, caller.pid, ret)
+      // (described now: the stack frame a copy touched may be gone when the call is shown)
+      for (const c of copies) if (!c.via?.startsWith('attr')) c.object = this.proc?.objects.describe(c.addr) ?? null
+      const call: RawCall = { n: ++this.count, time, line, cmd, attrAddr, attrSize: size, attr, path, copies, ret, map: this.mapOf(mapId) }
+      this.push(call)
+      if (this.onCall) this.onCall(decode(call))
       return ret
     }
     return withOverrides(kernel, { sysBpf } as Partial<Record<keyof K, unknown>>)
@@ -183,22 +196,38 @@ export class SyscallTracer {
 
   /** The newest `n` calls, oldest first. */
   recent(n = KEEP): SyscallRecord[] {
-    return this.records.slice(-n)
+    return this.records.slice(-n).map(decode)
   }
 
-  private push(r: SyscallRecord): void {
+  private push(r: RawCall): void {
     this.records.push(r)
     if (this.records.length > KEEP * 2) this.records.splice(0, this.records.length - KEEP)
   }
 
-  private mapOf(kernel: TracedKernel, pid: number, fd: number): SyscallRecord['map'] {
+  /** The map id behind a process's fd (0: none); the map's name and type are noted at first sight. */
+  private mapIdOf(kernel: TracedKernel, pid: number, fd: number): number {
     try {
       const id = kernel.mapIdFromFd(pid, fd)
-      const info = id > 0 ? kernel.mapInfo(id) : null
-      return info ? { id, name: info.name, type: info.type } : null
+      if (id <= 0) return 0
+      if (!this.maps.has(id)) {
+        const info = kernel.mapInfo(id)
+        this.maps.set(id, info ? { name: info.name, type: info.type } : null)
+      }
+      return id
     } catch {
-      return null
+      return 0
     }
+  }
+
+  private mapOf(id: number): SyscallRecord['map'] {
+    const m = id > 0 ? this.maps.get(id) : null
+    return m ? { id, ...m } : null
+  }
+
+  private userBytes(addr: number, len: number): Uint8Array | null {
+    const mem = this.proc?.mem
+    if (!mem || addr < NULL_GUARD || addr + len > mem.size) return null
+    return mem.u8.slice(addr, addr + len)
   }
 
   private pathAt(addr: number): string | null {
@@ -209,10 +238,17 @@ export class SyscallTracer {
     return new TextDecoder().decode(end < 0 ? bytes : bytes.subarray(0, end))
   }
 
-  private objectView(addr: number): UserObjectView | null {
-    const o = this.proc?.objects.describe(addr)
-    if (!o) return null
-    const where = o.kind === 'stack' ? `${o.fn?.name ?? '?'}()'s stack` : o.kind === 'freed' ? 'freed heap' : o.kind
-    return { name: o.name || 'heap block', type: o.type ? typeName(o.type) : null, size: o.size, offset: o.offset, where }
-  }
+}
+
+/** A recorded call as the inspector and strace show it. */
+function decode(call: RawCall): SyscallRecord {
+  const { attr, path, copies, ...rest } = call
+  const fields = attrFields(call.cmd, attr, call.attrSize)
+  if (path !== null) for (const f of fields) if (f.name === 'pathname') f.text = path
+  return { ...rest, fields, copies: copies.map((c) => ({ ...c, object: c.object ? objectView(c.object) : null })) }
+}
+
+function objectView(o: UserObject): UserObjectView {
+  const where = o.kind === 'stack' ? `${o.fn?.name ?? '?'}()'s stack` : o.kind === 'freed' ? 'freed heap' : o.kind
+  return { name: o.name || 'heap block', type: o.type ? typeName(o.type) : null, size: o.size, offset: o.offset, where }
 }
