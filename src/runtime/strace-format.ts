@@ -32,7 +32,7 @@ const KERNEL_ERRNO: Record<number, string> = Object.fromEntries(Object.entries(E
 export function straceLine(r: SyscallRecord): string {
   const cmd = CMD_NAMES[r.cmd] ?? String(r.cmd)
   const fields = r.fields.filter((f) => f.offset + f.size <= r.attrSize && !(f.name === 'numa_node' && !hasNumaNode(r.fields)))
-  let body = fields.map((f) => `${f.name}=${value(f, r)}`).join(', ')
+  let body = fields.map((f) => `${f.name}=${straceValue(f, r)}`).join(', ')
   const wrap = WRAPPED[r.cmd]
   if (wrap) body = `${wrap.name}={${body}}`
   const call = `bpf(${cmd}, ${r.fields.length || r.attrSize === 0 ? `{${body}}${wrap ? changedOnExit(r, wrap) : ''}` : `0x${r.attrAddr.toString(16)}`}, ${r.attrSize})`
@@ -60,7 +60,8 @@ function hasNumaNode(fields: AttrField[]): boolean {
   return flags !== undefined && (Number(flags.value) & MapFlag.NUMA_NODE) !== 0
 }
 
-function value(f: AttrField, r: SyscallRecord): string {
+/** A member's value as strace names it (BPF_MAP_TYPE_HASH, BPF_NOEXIST, BPF_F_RDONLY, ...). */
+export function straceValue(f: AttrField, r: SyscallRecord): string {
   switch (f.kind) {
     case 'ptr':
       if (f.pointer === 0) return 'NULL'

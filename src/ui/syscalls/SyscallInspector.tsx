@@ -5,17 +5,15 @@
  * process's memory and the kernel with its bytes (copy_from_user in, copy_to_user out), and the
  * return value with its errno explained. Calls made by the last debugger step are marked.
  */
-import { BpfCmd, MAP_TYPE_NAMES } from '../../kernel/uapi'
+import { BpfCmd } from '../../kernel/uapi'
 import type { SyscallRecord, UserCopy } from '../../runtime/syscall-trace'
 import type { AttrField } from '../../runtime/syscall-attr'
 import { hex, intText } from '../inspector/decode'
 import { explainFailure, isEndOfWalk } from '../inspector/explain'
-import { cmdName, errnoLabel, errnoText, libbpfName, mapFlagNames, mapTypeName } from '../inspector/names'
-import { straceLine } from '../../runtime/strace-format'
+import { cmdName, errnoLabel, errnoText, libbpfName, mapTypeName } from '../inspector/names'
+import { straceLine, straceValue } from '../../runtime/strace-format'
 import { useSyscalls } from './store'
 import '../styles/syscalls.css'
-
-const ELEM_FLAGS: Record<string, string> = { '0': 'BPF_ANY', '1': 'BPF_NOEXIST', '2': 'BPF_EXIST', '4': 'BPF_F_LOCK' }
 
 function addr(n: number): string {
   return n === 0 ? 'NULL' : `0x${n.toString(16)}`
@@ -52,14 +50,12 @@ function fieldMeaning(f: AttrField, r: SyscallRecord): string {
       const o = c.object
       return o ? `→ ${o.name}${o.offset ? ` + ${o.offset}` : ''}${o.type ? ` (${o.type})` : ''}, ${o.where}` : '→ user memory'
     }
-    case 'map_type':
-      return MAP_TYPE_NAMES[Number(f.value)] ? `BPF_MAP_TYPE_${MAP_TYPE_NAMES[Number(f.value)].toUpperCase()}` : ''
-    case 'flags':
-      return mapFlagNames(Number(f.value)).join(' | ')
-    case 'elem_flags':
-      return ELEM_FLAGS[f.value] ?? ''
     case 'file_flags':
-      return f.value === '0' ? 'read and write' : mapFlagNames(Number(f.value)).join(' | ')
+      return f.value === '0' ? 'read and write' : straceValue(f, r)
+    case 'map_type':
+    case 'flags':
+    case 'elem_flags':
+      return f.value === '0' && f.kind === 'flags' ? '' : straceValue(f, r)
     default:
       return ''
   }
