@@ -14,8 +14,11 @@ export class CompilerHost {
   private worker: Worker | null = null
   private api: Comlink.Remote<CompileWorkerApi> | null = null
   private readonly pending = new Set<(e: Error) => void>()
-  /** The last XDP compile: the toolbar's load, a Run's bpf_object__open and the first visit's demo often ask for the same text in a row. */
-  private lastXdp: { source: string; filename: string; result: Promise<XdpCompileResult> } | null = null
+  /**
+   * The last compile of each kind (target, hooks, file): the toolbar's load, a Run's
+   * bpf_object__open, Step packet and the first visit's demo often ask for the same text in a row.
+   */
+  private readonly last = new Map<string, { source: string; result: Promise<unknown> }>()
 
   private spawn(): Comlink.Remote<CompileWorkerApi> {
     if (this.api) return this.api
@@ -40,20 +43,24 @@ export class CompilerHost {
   }
 
   compile(source: string, opts: CompileOptions): Promise<CompileResult> {
-    return this.call((api) => api.compile(source, opts))
+    return this.cached(`compile ${JSON.stringify(opts)}`, source, () => this.call((api) => api.compile(source, opts)))
   }
 
   /** An XDP program: compiled for the bpf target, with the verifier-like checks. */
   compileXdp(source: string, filename: string): Promise<XdpCompileResult> {
-    const last = this.lastXdp
-    if (last && last.source === source && last.filename === filename) return last.result
-    const result = this.call((api) => api.compileXdp(source, filename))
-    const entry = { source, filename, result }
-    this.lastXdp = entry
-    result.catch(() => {
-      if (this.lastXdp === entry) this.lastXdp = null
+    return this.cached(`xdp ${filename}`, source, () => this.call((api) => api.compileXdp(source, filename)))
+  }
+
+  /** The result of the last compile of this kind when it was of the same text (a failed call is not kept). */
+  private cached<T>(kind: string, source: string, compile: () => Promise<T>): Promise<T> {
+    const last = this.last.get(kind)
+    if (last && last.source === source) return last.result as Promise<T>
+    const entry = { source, result: compile() }
+    this.last.set(kind, entry)
+    entry.result.catch(() => {
+      if (this.last.get(kind) === entry) this.last.delete(kind)
     })
-    return result
+    return entry.result
   }
 
   private call<T>(f: (api: Comlink.Remote<CompileWorkerApi>) => Promise<T>): Promise<T> {

@@ -90,14 +90,10 @@ function dropWorker(why: string): void {
   s.kill(why)
 }
 
-/** xdp_prog.c compiled with hooks: 'statements', by text (stepping compiles it once per edit). */
-let stepCompile: { text: string; program: Program } | null = null
-
+/** xdp_prog.c compiled with hooks: 'statements' (the compiler host keeps the last one: once per edit). */
 async function steppingProgram(text: string): Promise<Program> {
-  if (stepCompile?.text === text) return stepCompile.program
   const r = await compiler.compile(text, { filename: XDP_FILE, target: 'bpf', hooks: 'statements' })
   if (!r.program) throw new Error('xdp_prog.c does not compile')
-  stepCompile = { text, program: r.program }
   return r.program
 }
 
