@@ -17,14 +17,21 @@
  * A helper call that fails (-errno) is also logged in the main ring, where the failed-calls
  * view looks.
  *
- * A helper record has no commit word: the ring header counts the records *written* (bumped,
- * plainly, before a record's slot is touched, so it also says which older record that slot
- * held) and the records *published* (stored with one Atomics.store). A CPU in a NAPI poll holds
+ * A helper record has no commit word: the ring header counts the records *written* (raised,
+ * plainly, before a record's slot is touched, so it also says which older record that slot may
+ * hold) and the records *published* (stored with one Atomics.store). A CPU in a NAPI poll holds
  * its ring (holdHelperEvents) and publishes once at the end of the poll (publishHelperEvents)
  * instead of once per call, its records stamped with the poll's start time; outside a hold every
- * record is published at once. A reader copies published records, then re-reads the written
- * count and drops those whose slot a newer record may have started to overwrite: never a torn
- * record, and all `capacity` records when the writer is idle.
+ * record is published at once. During a hold the writer counts in a plain field and claims
+ * slots in the header in chunks (the written count jumps ahead by up to CLAIM_CHUNK records and
+ * comes back to the true count at the publish): one shared-memory store per chunk, not two per
+ * record. A reader copies published records, then re-reads the written count and drops those
+ * whose slot a newer record may have started to overwrite: never a torn record (a claim ahead
+ * only drops a few more), and all `capacity` records when the writer is idle.
+ *
+ * The written count never drops below a slot anyone wrote: a hold starts counting from the
+ * published count (records a writer that died mid-hold left unpublished are overwritten, never
+ * shown) but only lowers the header back to what was there when it began.
  */
 import { EV_CAP, EV_REC_BYTES, H, HEV_HDR_BYTES, HEV_REC_BYTES, wallNow, type KernelMemory } from './memory'
 import type { KernelEvent } from './api'
@@ -70,6 +77,8 @@ const HR_TIME_F64 = 4 // words 4-5
 const HR_KEY = 6 // 8 bytes
 const HREC_WORDS = HEV_REC_BYTES >> 2
 export const HELPER_EVENT_KEY_BYTES = 8
+/** Records a held ring claims at a time (at most a quarter of the ring). */
+const CLAIM_CHUNK = 64
 
 export class EventLog {
   private readonly ringW: number
@@ -85,10 +94,8 @@ export class EventLog {
   private readonly hevW: number
   private readonly hevMask: number
   private readonly hevRingWords: number
-  /** CPUs whose helper records this handle publishes per batch rather than per record. */
-  private readonly hevHeld: Uint8Array
-  /** Per CPU: the time of its held batch (the NAPI poll's start). */
-  private readonly hevBatchNs: Float64Array
+  /** Per CPU, its helper-call ring as this handle writes it. */
+  private readonly rings: HelperRing[]
 
   constructor(private readonly mem: KernelMemory) {
     this.i32 = mem.i32
@@ -101,8 +108,9 @@ export class EventLog {
     const cap = mem.i32[H.HEV_CAP]
     this.hevMask = cap - 1
     this.hevRingWords = (HEV_HDR_BYTES + cap * HEV_REC_BYTES) >> 2
-    this.hevHeld = new Uint8Array(mem.ncpu)
-    this.hevBatchNs = new Float64Array(mem.ncpu)
+    const chunk = Math.max(1, Math.min(CLAIM_CHUNK, cap >> 2))
+    this.rings = []
+    for (let cpu = 0; cpu < mem.ncpu; cpu++) this.rings.push(new HelperRing(this, mem, cpu, this.hevW + cpu * this.hevRingWords, this.hevMask, chunk))
   }
 
   /** Nanoseconds since boot: real time on this machine plus the simulated time added by advance(). */
@@ -116,7 +124,8 @@ export class EventLog {
     this.clockTick = CLOCK_REFRESH
   }
 
-  private clock(): number {
+  /** The kernel clock, read for real every few calls (helper records outside a hold use it too). */
+  clock(): number {
     if (++this.clockTick >= CLOCK_REFRESH) {
       this.clockTick = 0
       const t = this.nowNs()
@@ -186,27 +195,12 @@ export class EventLog {
    * at once, or at the end of the hold when the CPU holds its ring.
    */
   appendHelper(cpu: number, op: number, mapId: number, ret: number, keyAddr: number, keyLen: number): void {
-    const i32 = this.i32
-    const hdr = this.hevW + cpu * this.hevRingWords
-    const seq = this.f64[(hdr >> 1) + HH_WRITTEN_F64] + 1
-    // claimed before the slot is touched: readers drop the record it held
-    this.f64[(hdr >> 1) + HH_WRITTEN_F64] = seq
-    const w = hdr + HEV_HDR_BYTES / 4 + (seq & this.hevMask) * HREC_WORDS
-    const kl = keyLen > HELPER_EVENT_KEY_BYTES ? HELPER_EVENT_KEY_BYTES : keyLen
-    i32[w + HR_META] = op | (kl << 8)
-    i32[w + HR_MAP] = mapId
-    i32[w + HR_RET] = ret
-    const held = this.hevHeld[cpu] !== 0
-    this.f64[(w + HR_TIME_F64) >> 1] = held ? this.hevBatchNs[cpu] : this.clock()
-    if (kl === 4 && (keyAddr & 3) === 0) i32[w + HR_KEY] = i32[keyAddr >> 2]
-    else if (kl > 0) {
-      const u8 = this.u8
-      const dst = (w + HR_KEY) << 2
-      for (let i = 0; i < kl; i++) u8[dst + i] = u8[keyAddr + i]
-    }
-    if (!held) this.publishRing(hdr, seq)
-    // a failure is also a failed call for the main log's readers
-    if (ret < 0) this.append(true, 0, cpu, op, mapId, ret, keyAddr, keyLen, 0, 0, 0, 0)
+    this.rings[cpu].append(op, mapId, ret, keyAddr, keyLen)
+  }
+
+  /** `cpu`'s ring, for a writer that appends at packet rate (its append is appendHelper's). */
+  helperRing(cpu: number): HelperRing {
+    return this.rings[cpu]
   }
 
   /**
@@ -215,23 +209,14 @@ export class EventLog {
    * poll instead of one every few calls).
    */
   holdHelperEvents(cpu: number): void {
-    this.hevHeld[cpu] = 1
     const t = this.nowNs()
     if (t > this.lastNs) this.lastNs = t
-    this.hevBatchNs[cpu] = this.lastNs
+    this.rings[cpu].hold(this.lastNs)
   }
 
   /** Makes every helper record `cpu` wrote visible and ends a hold. */
   publishHelperEvents(cpu: number): void {
-    this.hevHeld[cpu] = 0
-    const hdr = this.hevW + cpu * this.hevRingWords
-    const written = this.f64[(hdr >> 1) + HH_WRITTEN_F64]
-    if (written !== this.f64[(hdr >> 1) + HH_PUBLISHED_F64]) this.publishRing(hdr, written)
-  }
-
-  private publishRing(hdr: number, written: number): void {
-    this.f64[(hdr >> 1) + HH_PUBLISHED_F64] = written
-    Atomics.store(this.i32, hdr + HH_PUBLISHED_LO, written | 0)
+    this.rings[cpu].publish()
   }
 
   /** Helper calls published so far by `cpu` (its ring's newest readable sequence number). */
@@ -324,5 +309,129 @@ export class EventLog {
       out.push(ev)
     }
     return out
+  }
+}
+
+/**
+ * One CPU's helper-call ring as its single writer sees it (the format and the reader's rules are
+ * described at the top of this file).
+ */
+export class HelperRing {
+  private readonly i32: Int32Array
+  private readonly f64: Float64Array
+  private readonly u8: Uint8Array
+  /** Float64 indexes of the header's written and published counts, word index of the first record. */
+  private readonly writtenAt: number
+  private readonly publishedAt: number
+  private readonly recs: number
+  private held = false
+  /**
+   * While held: the published count at the hold and its slot, the records written since and the
+   * count claimed since (small integers: a double in a field costs an allocation per store), and
+   * the header's written count at the hold (never lowered below).
+   */
+  private base = 0
+  private baseSlot = 0
+  private n = 0
+  private claimedN = 0
+  private floor = 0
+  /** While held: the time every record gets. */
+  private batchNs = 0
+
+  constructor(
+    private readonly log: EventLog,
+    mem: KernelMemory,
+    private readonly cpu: number,
+    private readonly hdr: number,
+    private readonly mask: number,
+    private readonly chunk: number,
+  ) {
+    this.i32 = mem.i32
+    this.f64 = mem.f64
+    this.u8 = mem.u8
+    this.writtenAt = (hdr >> 1) + HH_WRITTEN_F64
+    this.publishedAt = (hdr >> 1) + HH_PUBLISHED_F64
+    this.recs = hdr + HEV_HDR_BYTES / 4
+  }
+
+  /**
+   * One helper call (see EventLog.appendHelper). The held path of a successful call is kept
+   * small: V8 inlines it into the helper that calls it, which pays more than any store saved.
+   */
+  append(op: number, mapId: number, ret: number, keyAddr: number, keyLen: number): void {
+    if (!this.held || ret < 0) return this.appendSlow(op, mapId, ret, keyAddr, keyLen)
+    const n = this.n + 1
+    this.n = n
+    // claimed before the slot is touched: readers drop the record it held
+    if (n > this.claimedN) this.claim(n)
+    this.fill(this.recs + ((this.baseSlot + n) & this.mask) * HREC_WORDS, op, mapId, ret, keyAddr, keyLen, this.batchNs)
+  }
+
+  private appendSlow(op: number, mapId: number, ret: number, keyAddr: number, keyLen: number): void {
+    const f64 = this.f64
+    if (this.held) {
+      const n = ++this.n
+      if (n > this.claimedN) this.claim(n)
+      this.fill(this.recs + ((this.baseSlot + n) & this.mask) * HREC_WORDS, op, mapId, ret, keyAddr, keyLen, this.batchNs)
+    } else {
+      const seq = f64[this.publishedAt] + 1
+      if (seq > f64[this.writtenAt]) f64[this.writtenAt] = seq
+      this.fill(this.recs + (seq & this.mask) * HREC_WORDS, op, mapId, ret, keyAddr, keyLen, this.log.clock())
+      this.publishTo(seq)
+    }
+    // a failure is also a failed call for the main log's readers
+    if (ret < 0) this.log.append(true, 0, this.cpu, op, mapId, ret, keyAddr, keyLen, 0, 0, 0, 0)
+  }
+
+  /** Writes the record at word w. */
+  private fill(w: number, op: number, mapId: number, ret: number, keyAddr: number, keyLen: number, timeNs: number): void {
+    const i32 = this.i32
+    const kl = keyLen > HELPER_EVENT_KEY_BYTES ? HELPER_EVENT_KEY_BYTES : keyLen
+    i32[w + HR_META] = op | (kl << 8)
+    i32[w + HR_MAP] = mapId
+    i32[w + HR_RET] = ret
+    this.f64[(w + HR_TIME_F64) >> 1] = timeNs
+    if ((keyAddr & 3) === 0 && (kl === 4 || kl === 8)) {
+      i32[w + HR_KEY] = i32[keyAddr >> 2]
+      if (kl === 8) i32[w + HR_KEY + 1] = i32[(keyAddr >> 2) + 1]
+    } else if (kl > 0) {
+      const u8 = this.u8
+      const dst = (w + HR_KEY) << 2
+      for (let i = 0; i < kl; i++) u8[dst + i] = u8[keyAddr + i]
+    }
+  }
+
+  /** Records are published at publish() only, stamped `ns`. */
+  hold(ns: number): void {
+    this.batchNs = ns
+    if (this.held) return
+    this.held = true
+    this.base = this.f64[this.publishedAt]
+    this.baseSlot = this.base & this.mask
+    this.n = 0
+    this.floor = this.f64[this.writtenAt]
+    this.claimedN = 0
+  }
+
+  /** Publishes the records of the hold and ends it. */
+  publish(): void {
+    if (!this.held) return
+    this.held = false
+    const written = this.base + this.n
+    // back from the claim ahead, never below what was claimed before this hold
+    this.f64[this.writtenAt] = written > this.floor ? written : this.floor
+    if (written !== this.f64[this.publishedAt]) this.publishTo(written)
+  }
+
+  private claim(n: number): void {
+    const claimedN = n + this.chunk - 1
+    this.claimedN = claimedN
+    const claimed = this.base + claimedN
+    if (claimed > this.floor) this.f64[this.writtenAt] = claimed
+  }
+
+  private publishTo(seq: number): void {
+    this.f64[this.publishedAt] = seq
+    Atomics.store(this.i32, this.hdr + HH_PUBLISHED_LO, seq | 0)
   }
 }

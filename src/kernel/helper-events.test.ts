@@ -49,6 +49,63 @@ describe('helper-call rings', () => {
     expect(k.helperEvents(1, 3).map((e) => e.seq)).toEqual([4])
   })
 
+  it('a reader during a hold that laps the ring gets only whole records, and all of them after it', () => {
+    // 64 possible CPUs in 4 MiB: rings of 64 records (the writer claims them 16 at a time)
+    const k = Kernel.create({ possibleCpus: 64, memoryBytes: 4 << 20 })
+    const cap = k.mem.i32[H.HEV_CAP]
+    const log = k.eventLog
+    const keyAt = k.kmalloc(8)
+    const dv = new DataView(k.sab)
+    const write = (n: number) => {
+      dv.setUint32(keyAt, n, true)
+      log.appendHelper(5, 1, n, n, keyAt, 4)
+    }
+    const whole = (evs: { seq: number; mapId: number; ret: number; key: Uint8Array }[]) =>
+      evs.every((e) => e.mapId === e.seq && e.ret === e.seq && new DataView(e.key.buffer, e.key.byteOffset).getUint32(0, true) === e.seq)
+    for (let n = 1; n <= cap; n++) write(n)
+    expect(k.helperEvents(5, 0).map((e) => e.seq)).toEqual(Array.from({ length: cap }, (_, i) => i + 1))
+    log.holdHelperEvents(5)
+    const seen: number[] = []
+    for (let n = cap + 1; n <= 4 * cap + 7; n++) {
+      write(n)
+      // what is published is older than the hold; some of it is being overwritten
+      const evs = k.helperEvents(5, 0)
+      expect(whole(evs)).toBe(true)
+      expect(evs.every((e) => e.seq <= cap)).toBe(true)
+      // a published record is dropped once its slot may have been claimed, never shown after
+      expect(evs.length === 0 || evs[0].seq > n - cap).toBe(true)
+      seen.push(evs.length)
+    }
+    expect(seen[0]).toBeGreaterThan(0)
+    expect(seen[seen.length - 1]).toBe(0)
+    log.publishHelperEvents(5)
+    const after = k.helperEvents(5, 0)
+    expect(after.map((e) => e.seq)).toEqual(Array.from({ length: cap }, (_, i) => 3 * cap + 8 + i))
+    expect(whole(after)).toBe(true)
+  })
+
+  it('a hold after a writer died in its hold publishes none of the records it left', () => {
+    const k = Kernel.create({ possibleCpus: 2, memoryBytes: 4 << 20 })
+    const keyAt = key(k, 9, 0)
+    const dead = Kernel.attach(k.sab).eventLog
+    for (let n = 1; n <= 3; n++) dead.appendHelper(1, 1, n, 0, keyAt, 4)
+    dead.holdHelperEvents(1)
+    for (let n = 4; n <= 6; n++) dead.appendHelper(1, 1, n, 0, keyAt, 4)
+    // (never published: the worker was terminated)
+    const log = k.eventLog
+    log.holdHelperEvents(1)
+    log.appendHelper(1, 2, 100, 0, keyAt, 4)
+    log.publishHelperEvents(1)
+    expect(k.helperEvents(1, 0).map((e) => [e.seq, e.op, e.mapId])).toEqual([
+      [1, 1, 1],
+      [2, 1, 2],
+      [3, 1, 3],
+      [4, 2, 100],
+    ])
+    log.appendHelper(1, 2, 101, 0, keyAt, 4)
+    expect(k.helperEvents(1, 4).map((e) => [e.seq, e.mapId])).toEqual([[5, 101]])
+  })
+
   it('a reader racing a writer thread on a lapping ring never returns a torn record', async () => {
     // 64 possible CPUs in 4 MiB: rings of 64 records, lapped continually by the writer
     const k = Kernel.create({ possibleCpus: 64, memoryBytes: 4 << 20 })

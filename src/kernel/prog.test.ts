@@ -40,6 +40,24 @@ describe('observed program-side returns (spec 12.1)', () => {
     expect(k.progMapDelete(id, key(2), 0)).toBe(0)
   })
 
+  it('HASH elements come from the inserting CPU\'s own run of the pool (pcpu_freelist), then from the next CPU\'s', () => {
+    // 2 CPUs, 10 entries: CPU 0 owns elements 0-5, CPU 1 elements 6-9 (10 / 2 + 1 per CPU)
+    const { k, id, key, val } = setup(MapType.HASH, 4, 8, 10)
+    const insert = (n: number, cpu: number) => {
+      expect(k.progMapUpdate(id, key(n), val(n), BPF_NOEXIST, cpu)).toBe(0)
+      return k.progMapLookup(id, key(n), cpu)
+    }
+    const cpu0 = [1, 2, 3].map((n) => insert(n, 0))
+    const cpu1 = [11, 12, 13].map((n) => insert(n, 1))
+    const step = cpu0[1] - cpu0[0]
+    expect(cpu0[2] - cpu0[1]).toBe(step)
+    expect(cpu1[1] - cpu1[0]).toBe(step)
+    expect(cpu1[0] - cpu0[0]).toBe(6 * step) // not interleaved with CPU 0's: no shared cache lines
+    // CPU 1's run has one left, then it takes CPU 0's; the map still holds exactly max_entries
+    for (const n of [14, 15, 16, 17]) insert(n, 1)
+    expect(k.progMapUpdate(id, key(99), val(1), BPF_NOEXIST, 0)).toBe(-Errno.E2BIG)
+  })
+
   it('ARRAY max_entries 4', () => {
     const { k, id, key, val } = setup(MapType.ARRAY, 4, 8, 4)
     expect(k.progMapLookup(id, key(4), 0)).toBe(0)

@@ -51,6 +51,13 @@ export interface ProgramEnv {
   /** Functions the program imports, by C name. Variadic ones get (fixed..., types, values). */
   imports: Record<string, ImportFn>
   /**
+   * Optional, BPF programs only: a helper call site whose first argument is the address of a
+   * global (`bpf_map_lookup_elem(&map, key)`) asks once, at instantiation, for a version of
+   * import `name` specialised for that address. The site then calls what this returns (with the
+   * same arguments, address included) instead of imports[name]; undefined keeps imports[name].
+   */
+  bindImport?(name: string, firstArg: number): ImportFn | undefined
+  /**
    * Control words shared with whoever drives the program (CLI, UI). Generated code tests
    * `ctl[0] !== 0` at every hook point (loop back-edges and function entries always; every
    * statement when compiled with hooks: 'statements') and calls `trap(sid)` when set, except

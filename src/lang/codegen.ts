@@ -129,6 +129,13 @@ class Generator {
   private readonly varOff = new Map<VarSym, number>()
   private readonly lines: { text: string; sid: number }[] = []
   private readonly usedImports = new Map<string, Pos>()
+  /** BPF helper calls bound to the global they get first (&map), by `name|address`: the site's JS name. */
+  private readonly boundSites = new Map<string, { js: string; name: string; addr: string }>()
+  /** Fixed frames (BPF programs, see fixFrames): each function's frame and the lines that move $sp. */
+  private readonly frames = new Map<TFunction, { size: number; lines: number[]; callees: Set<TFunction> }>()
+  /** Something that rules fixed frames out: a VLA, a function whose address is taken. */
+  private dynamicStack = false
+  private fixedFrameDecls: string[] = []
   private readonly helpers = new Set<string>()
   private labelN = 0
   // debug info (debug-info.ts): frame layouts always, hook scopes with hooks: 'statements'
@@ -194,13 +201,16 @@ class Generator {
       bodyLines.push(this.lines.splice(0))
       fnOut.push([])
     }
+    this.fixFrames(emitted, bodyLines)
 
     // 3. assemble: prelude, functions, table, exports
     const out: { text: string; sid: number }[] = []
     const push = (text: string, sid = -1) => out.push({ text, sid })
     push('"use strict";')
     for (const l of this.prelude()) push(l)
+    for (const l of this.fixedFrameDecls) push(l)
     for (const [name] of this.usedImports) push(`const $i_${mangle(name)} = $imp(${JSON.stringify(name)});`)
+    for (const b of this.boundSites.values()) push(`const ${b.js} = $bindImp(${JSON.stringify(b.name)}, ${b.addr}, $i_${mangle(b.name)});`)
     for (const b of bodyLines) for (const l of b) out.push(l)
     // function pointer table: index -> JS function (only functions that exist at run time)
     const table: string[] = []
@@ -423,6 +433,8 @@ class Generator {
       'function $umod64(a, b) { if (b === 0n) $fpe(); return a % b; }',
       'function $ldp(a) { const lo = $dv.getUint32(a, true), hi = $dv.getUint32(a + 4, true); return hi === 0 ? lo : lo + hi * 4294967296; }',
       'function $st64n(a, x) { if (x >= -2147483648 && x <= 4294967295) { $dv.setInt32(a, x | 0, true); $dv.setInt32(a + 4, x < 0 ? -1 : 0, true); } else $dv.setBigInt64(a, BigInt(x), true); }',
+      // x (a JS integer) added to the 64-bit integer at a: two words and a carry, no bigint (x of up to 32 bits, either sign)
+      'function $add64m(a, x) { const lo = $dv.getUint32(a, true), s = lo + x; if (x >= 0 && x <= 4294967295) { $dv.setUint32(a, s >>> 0, true); if (s > 4294967295) $dv.setUint32(a + 4, ($dv.getUint32(a + 4, true) + 1) >>> 0, true); } else if (x < 0 && x >= -4294967295) { $dv.setUint32(a, s >>> 0, true); if (s < 0) $dv.setUint32(a + 4, ($dv.getUint32(a + 4, true) - 1) >>> 0, true); } else $dv.setBigUint64(a, BigInt.asUintN(64, $dv.getBigUint64(a, true) + BigInt(x)), true); }',
       'function $n64(x) { return x >= -9007199254740992n && x <= 9007199254740992n ? Number(x) : Number(BigInt.asIntN(32, x)); }',
       'function $stp(a, v) { $dv.setUint32(a, v, true); $dv.setUint32(a + 4, v > 4294967295 ? Math.floor(v / 4294967296) : 0, true); }',
       'function $chk(a, n) { if (!(a >= ' + G + ' && a + n <= $u8.length)) $segv(a < ' + G + ' ? a : $u8.length); }',
@@ -441,6 +453,8 @@ class Generator {
       'function $nu64(r) { return typeof r === "bigint" ? BigInt.asUintN(64, r) : BigInt.asUintN(64, BigInt(Math.trunc(Number(r) || 0))); }',
       'function $np(r) { return typeof r === "bigint" ? Number(BigInt.asUintN(64, r)) : +r || 0; }',
     ]
+    // a BPF helper given &map at a call site: the runner's version for that map, or the import itself (abi.ts bindImport)
+    if (this.boundSites.size > 0) l.push('function $bindImp(n, a, f) { const b = $env.bindImport, s = b === undefined ? undefined : b(n, a); return typeof s === "function" ? s : f; }')
     // frame records (debug-info.ts): userspace always may; BPF programs only when stepped (src/xdp/step-cpu.ts)
     if (this.opts.target === 'user' || this.opts.hooks === 'statements') l.push(`const $fr = $env.frames || new Int32Array(${FRAME_RECORD_WORDS});`)
     if (h.has('bswap')) {
@@ -576,8 +590,11 @@ class Generator {
     }
     frame = alignUp(frame, 16)
     const hasVla = f.locals.some((v) => v.vlaCount)
+    if (hasVla) this.dynamicStack = true
     const useFrame = frame > 0 || hasVla
     const stepping = this.opts.hooks === 'statements'
+    const frameInfo = { size: frame, lines: [] as number[], callees: new Set<TFunction>() }
+    this.frames.set(f, frameInfo)
     // frame records (debug-info.ts): user programs with a memory frame; every function when stepping (BPF too)
     const record = stepping || (this.opts.target === 'user' && useFrame)
     this.fid = this.dbgFns.length
@@ -593,6 +610,7 @@ class Generator {
     this.emit('') // placeholder for let declarations (filled after the body: temps)
     const push = record ? ` const $fi = $fr[0] + 2; $fr[0] = $fi; $fr[$fi] = ${this.fid}; $fr[$fi + 1] = ${useFrame ? '$fp' : '0'};` : ''
     if (useFrame) {
+      frameInfo.lines.push(this.lines.length)
       this.emit(`const $fp = $sp - ${frame}; if ($fp < $lim) $stackOverflow(); $sp = $fp; const $Fg = $fp - ${NULL_GUARD};${push}`, f.sid)
       f.params.forEach((p, i) => {
         if (!this.frameOff.has(p)) return
@@ -603,6 +621,7 @@ class Generator {
     } else if (record) this.emit(push.trim(), f.sid)
     if (stepping) this.emit(this.hook(f.sid), f.sid)
     if (useFrame || record) {
+      frameInfo.lines.push(this.lines.length)
       this.emit('try {')
       this.indent++
     }
@@ -615,6 +634,7 @@ class Generator {
     if (useFrame || record) {
       this.indent--
       const pop = record ? ' $fr[0] = $fi - 2;' : ''
+      frameInfo.lines.push(this.lines.length)
       this.emit(`} finally {${useFrame ? ` $sp = $fp + ${frame};` : ''}${pop} }`)
     }
     this.indent = 0
@@ -1226,6 +1246,11 @@ class Generator {
       case 'opassign': {
         const r = this.g(e.r)
         const lty = e.l.ty
+        if (discard && e.size === undefined && (e.op === '+' || e.op === '-') && isBig(rep(e.opTy))) {
+          const num = e.r.k === 'int' ? numberLiteral(e.r.v) : wholeCall(unwrap64(r), 'BigInt(')
+          const inPlace = num === null ? null : this.add64InPlace(e.l, e.op === '-' ? `-(${num})` : num)
+          if (inPlace !== null) return inPlace
+        }
         return this.rmw(e.l, (cur) => {
           if (e.size !== undefined) return `(${cur} ${e.op === '-' ? '-' : '+'} ${this.scaledIndex(e.r, e.size, r)})`
           const a = this.conv(cur, lty, e.opTy)
@@ -1234,6 +1259,10 @@ class Generator {
       }
       case 'incdec': {
         const lty = e.l.ty
+        if (discard && e.size === undefined && isBig(rep(lty))) {
+          const inPlace = this.add64InPlace(e.l, e.inc ? '1' : '-1')
+          if (inPlace !== null) return inPlace
+        }
         return this.rmw(e.l, (cur) => {
           if (e.size !== undefined) return `(${cur} ${e.inc ? '+' : '-'} ${e.size})`
           const r = rep(lty)
@@ -1257,6 +1286,7 @@ class Generator {
 
   private funcAddr(f: FuncSym, pos: Pos): string {
     if (!f.defined) this.useImport(f.name, f.usePos ?? pos)
+    else this.dynamicStack = true // it may be called from anywhere: frames must move
     return `${FUNC_BASE + FUNC_STEP * f.tableIndex}`
   }
 
@@ -1435,6 +1465,18 @@ class Generator {
     return `(${t} = ${v}, ${this.storeLV(lv, t)}, ${t})`
   }
 
+  /**
+   * `l += x`, `l -= x`, `l++`, `l--` as a statement on a 64-bit integer in memory, with x a JS
+   * number: $add64m adds it to the two 32-bit words with a carry, where the generic path would
+   * make two bigints per update (the per-packet `rec->rx_packets++` of every per-CPU counter).
+   * The same loads and stores as the generic path, so races lose the same updates. null: does not apply.
+   */
+  private add64InPlace(l: TExpr, x: string): string | null {
+    const lv = this.lv(l)
+    if (lv.k !== 'mem' || !isBig(rep(lv.ty))) return null
+    return `$add64m(${this.ga(lv.a)}, ${x})`
+  }
+
   /** Read-modify-write of an lvalue; `post` gives the old value. */
   private rmw(l: TExpr, compute: (cur: string) => string, post: boolean, discard: boolean): string {
     const setup: string[] = []
@@ -1474,13 +1516,14 @@ class Generator {
     if (direct && direct.defined && direct.def) {
       callee = `f_${mangle(direct.name)}`
       direct.used = true
+      if (this.fn) this.frames.get(this.fn)?.callees.add(direct.def)
     } else if (direct) {
       this.useImport(direct.name, direct.usePos ?? e.pos)
-      callee = `$i_${mangle(direct.name)}`
+      callee = this.boundCallee(direct.name, e.args[0]) ?? `$i_${mangle(direct.name)}`
       isImport = true
     } else if (helper) {
       this.useImport(helper.helperImport!, e.pos)
-      callee = `$i_${mangle(helper.helperImport!)}`
+      callee = this.boundCallee(helper.helperImport!, e.args[0]) ?? `$i_${mangle(helper.helperImport!)}`
       isImport = true
     } else {
       callee = `$fn(${this.g(f)})`
@@ -1510,6 +1553,74 @@ class Generator {
     const call = pre.length ? `(${pre.join(', ')}, ${call0})` : call0
     if (!isImport || (direct && direct.defined)) return call
     return this.normaliseReturn(call, fty.ret)
+  }
+
+  /**
+   * BPF programs: each function's frame at a fixed address. BPF has no recursion and a CPU runs
+   * one packet at a time on its own copy of the program (its own stack), so when the direct call
+   * graph has no cycle, no function's address is taken and no frame grows (VLA), a function's
+   * frame can sit below the deepest frame of any chain of callers: no $sp to move on entry and
+   * restore in a finally on exit. The rewrite keeps every line (jsLineToSid) and the stack
+   * overflow check. Stepping (hooks: 'statements') keeps moving frames, with their records.
+   */
+  private fixFrames(emitted: TFunction[], bodyLines: { text: string; sid: number }[][]): void {
+    if (this.opts.target !== 'bpf' || this.opts.hooks === 'statements' || this.dynamicStack) return
+    // depth of each function's frame: below every caller's (longest chain), by DFS post-order
+    const order: TFunction[] = []
+    const state = new Map<TFunction, 1 | 2>()
+    const visit = (f: TFunction): boolean => {
+      const st = state.get(f)
+      if (st === 2) return true
+      if (st === 1) return false // a cycle
+      state.set(f, 1)
+      for (const g of this.frames.get(f)?.callees ?? []) if (!visit(g)) return false
+      state.set(f, 2)
+      order.push(f)
+      return true
+    }
+    for (const f of emitted) if (!visit(f)) return
+    const depth = new Map<TFunction, number>()
+    for (let i = order.length - 1; i >= 0; i--) {
+      // callers come before callees in reverse post-order
+      const f = order[i]
+      const d = (depth.get(f) ?? 0) + this.frames.get(f)!.size
+      for (const g of this.frames.get(f)!.callees) if ((depth.get(g) ?? 0) < d) depth.set(g, d)
+    }
+    emitted.forEach((f, i) => {
+      const info = this.frames.get(f)!
+      if (info.lines.length !== 3) return
+      const fp = `$ff${i}`
+      this.fixedFrameDecls.push(`const ${fp} = $sp - ${(depth.get(f) ?? 0) + info.size};`)
+      const lines = bodyLines[i]
+      const [pro, tr, fin] = info.lines
+      lines[pro].text = lines[pro].text.replace(/const \$fp = \$sp - \d+; if \(\$fp < \$lim\) \$stackOverflow\(\); \$sp = \$fp;/, `const $fp = ${fp}; if ($fp < $lim) $stackOverflow();`)
+      lines[tr].text = lines[tr].text.replace(/try \{$/, '{')
+      lines[fin].text = lines[fin].text.replace(/\} finally \{ \$sp = \$fp \+ \d+; \}$/, '}')
+    })
+  }
+
+  /**
+   * A BPF program's helper call whose first argument is the address of a global (`&map`, as the
+   * verifier requires of a map argument): the call goes through a per-site binding made once at
+   * instantiation ($bindImp), which the runner may specialise for that map, as the kernel's
+   * verifier rewrites an ARRAY lookup into inline code. The call still passes the address, so the
+   * plain import can stand in for the binding.
+   */
+  private boundCallee(name: string, first: TExpr | undefined): string | null {
+    if (this.opts.target !== 'bpf' || !first) return null
+    let x = first
+    while (x.k === 'cast' && x.ty.k === 'ptr') x = x.e
+    if (x.k !== 'addr' || x.e.k !== 'var' || x.e.sym.storage !== 'global' || x.e.sym.helperImport) return null
+    const off = this.varOff.get(x.e.sym)
+    if (off === undefined) return null
+    const addr = off === 0 ? '$D' : `$D + ${off}`
+    const id = `${name}|${off}`
+    let site = this.boundSites.get(id)
+    if (!site) {
+      site = { js: `$b${this.boundSites.size}_${mangle(name)}`, name, addr }
+      this.boundSites.set(id, site)
+    }
+    return site.js
   }
 
   private normaliseReturn(js: string, t: CType): string {
@@ -1668,6 +1779,12 @@ function wholeCall(v: string, open: string): string | null {
     else if (c === ')' && --depth === 0) return i === v.length - 1 ? v.slice(open.length, -1) : null
   }
   return null
+}
+
+/** A 64-bit literal as a JS number expression, when it is one exactly (|v| <= 2^53). */
+function numberLiteral(v: bigint): string | null {
+  const n = BigInt.asIntN(64, v)
+  return n >= -(2n ** 53n) && n <= 2n ** 53n ? `${n}` : null
 }
 
 function unwrap64(v: string): string {

@@ -19,7 +19,7 @@
  * vars with `reg: true`, in the order of `scopes[scope].vars`). Memory variables are read from
  * the frame: frame pointer + `off`.
  */
-import type { TypeDesc } from './api'
+import type { Program, TypeDesc } from './api'
 
 export interface DebugVar {
   name: string
@@ -69,3 +69,18 @@ export interface ProgramDebugInfo {
 
 /** Words of the frame record array a runtime hands the program (ProgramEnv.frames). */
 export const FRAME_RECORD_WORDS = 1 << 16
+
+/**
+ * The C statement an exception was thrown in: the first frame of the generated code on its JS
+ * stack that maps to a statement ("at f_main (eval at ..., <anonymous>:LINE:COL)"; jsLineToSid is
+ * indexed by those line numbers). Frames of prelude helpers ($trap, $add64m, ...) map to none
+ * and are skipped, so a fault inside one is placed at the statement that called it.
+ */
+export function faultStatement(program: Pick<Program, 'jsLineToSid' | 'statements'>, e: unknown): Program['statements'][number] | undefined {
+  if (!(e instanceof Error) || !e.stack) return undefined
+  for (const m of e.stack.matchAll(/<anonymous>:(\d+):\d+/g)) {
+    const pos = program.statements[program.jsLineToSid[Number(m[1])] ?? -1]
+    if (pos) return pos
+  }
+  return undefined
+}

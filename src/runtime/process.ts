@@ -18,7 +18,7 @@ import { Heap, HeapError } from './libc/heap'
 import { FILE_RECORD, libcImports } from './libc-imports'
 import { libbpfImports } from './libbpf'
 import { libbpfObjectImports, type BpfObjectTable } from './libbpf-object'
-import { FRAME_RECORD_WORDS } from '../lang/debug-info'
+import { FRAME_RECORD_WORDS, faultStatement } from '../lang/debug-info'
 import { UserObjects } from './asan-objects'
 import { AsanError, SyscallBufferCheck } from './asan'
 import { RewindRequest } from './debug-control'
@@ -357,15 +357,8 @@ export class Process {
 
   /** ", at FILE:LINE" from the generated code's frame on the JS stack, when there is one. */
   private positionOf(e: unknown): string {
-    if (!(e instanceof Error) || !e.stack) return ''
-    // Frames of `new Function` code look like "at f_main (eval at instantiate (...), <anonymous>:LINE:COL)".
-    // jsLineToSid is indexed by the line numbers of `new Function` stacks (code line + 2); the
-    // first frame on a C statement (prelude helpers such as $trap map to none).
-    for (const m of e.stack.matchAll(/<anonymous>:(\d+):\d+/g)) {
-      const pos = this.program.statements[this.program.jsLineToSid[Number(m[1])] ?? -1]
-      if (pos) return `, at ${pos.file}:${pos.line}:${pos.col}`
-    }
-    return ''
+    const pos = faultStatement(this.program, e)
+    return pos ? `, at ${pos.file}:${pos.line}:${pos.col}` : ''
   }
 }
 

@@ -13,6 +13,7 @@ import type { Program } from '../lang/api'
 import { FollowingCpu } from './follow'
 import type { LoadedProgram } from './loader'
 import { NapiPoller } from './napi'
+import { ReplayQueue } from './replay-queue'
 import { RxQueue } from './rx-queue'
 
 export interface CpuWorkerJob {
@@ -23,8 +24,9 @@ export interface CpuWorkerJob {
   live?: { objects: Record<string, Program>; ifindex: number }
   cpu: number
   entry?: string
-  /** Kernel address of this CPU's RX queue (rx-queue.ts). */
+  /** Kernel address of this CPU's RX queue (rx-queue.ts; replay-queue.ts when `replay`). */
   queueOffset: number
+  replay?: boolean
   /** ctl[0] != 0: stop at the next hook. */
   ctl: Int32Array
   seed?: number
@@ -58,7 +60,7 @@ const TRACE_BATCH = 256
 function main(job: CpuWorkerJob): void {
   const port = parentPort!
   const kernel = Kernel.attach(job.sab)
-  const queue = new RxQueue(job.sab, job.queueOffset)
+  const queue = job.replay ? new ReplayQueue(job.sab, job.queueOffset) : new RxQueue(job.sab, job.queueOffset)
   let lines: string[] = []
   const flush = () => {
     if (lines.length === 0) return

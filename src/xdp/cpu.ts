@@ -14,11 +14,12 @@
  */
 import { CFault, type ProgramEnv, type ProgramExports } from '../lang/abi'
 import type { Kernel } from '../kernel/kernel'
-import { bpfHelpers, HelperFault, type XdpPacketState } from './helpers'
+import { bpfHelperBinder, bpfHelpers, HelperFault, type HelperEnv, type XdpPacketState } from './helpers'
 import { pickEntry, type LoadedProgram } from './loader'
 import type { Program } from '../lang/api'
+import { faultStatement } from '../lang/debug-info'
 import { XDP_PACKET_HEADROOM } from './packets'
-import { XDP_TAILROOM, type RxQueue } from './rx-queue'
+import { XDP_TAILROOM, type RxRing } from './rx-queue'
 import { XDP_TRACE_FLAGS } from './trace'
 
 export const XDP_ACTIONS = ['XDP_ABORTED', 'XDP_DROP', 'XDP_PASS', 'XDP_TX', 'XDP_REDIRECT'] as const
@@ -98,7 +99,7 @@ export class XdpCpu {
     this.state = { ctxAddr, hardStart: 0, hardEnd: 0 }
     this.u32 = new Uint32Array(kernel.sab)
     let rng = (opts.seed ?? (Math.random() * 2 ** 32) >>> 0) ^ Math.imul(cpu + 1, 0x9e3779b9) || 1
-    const imports = bpfHelpers({
+    const helperEnv: HelperEnv = {
       kernel,
       cpu,
       maps: loaded.maps,
@@ -116,7 +117,8 @@ export class XdpCpu {
       traceFlags: XDP_TRACE_FLAGS,
       packet: this.state,
       beforeHelper: opts.beforeHelper,
-    })
+    }
+    const imports = bpfHelpers(helperEnv)
     const env: ProgramEnv & { CFault: typeof CFault } = {
       dv: opts.dv ?? new DataView(kernel.sab, 4096),
       buffer: kernel.sab,
@@ -124,6 +126,8 @@ export class XdpCpu {
       stackTop: this.stackBase + CPU_STACK_BYTES,
       stackLimit: this.stackBase,
       imports,
+      // helper calls on &map bound to their map once, here (helpers.ts)
+      bindImport: bpfHelperBinder(helperEnv),
       ctl: opts.ctl ?? new Int32Array(1),
       trap: opts.trap ?? (() => {}),
       CFault,
@@ -165,7 +169,7 @@ export class XdpCpu {
    * A NAPI poll's packets: the `n` buffers of `queue` from position `pos` on, with the helper
    * calls published to the event ring once at the end. Returns the action of the last packet.
    */
-  runQueue(queue: RxQueue, pos: number, n: number): number {
+  runQueue(queue: RxRing, pos: number, n: number): number {
     const log = this.kernel.eventLog
     const room = queue.bufferBytes - XDP_PACKET_HEADROOM - XDP_TAILROOM
     // Loaded once per poll rather than per packet (run() does the same for one packet).
@@ -176,7 +180,7 @@ export class XdpCpu {
     log.holdHelperEvents(cpu)
     try {
       for (; done < n; done++) {
-        const data = queue.dataAt(pos)
+        const data = queue.frameAt(pos)
         state.hardStart = data - XDP_PACKET_HEADROOM
         state.hardEnd = data + room
         writeXdpMd(u32, ctx >> 2, data, data + queue.lengthAt(pos), ifindex, cpu)
@@ -221,14 +225,9 @@ export class XdpCpu {
   }
 }
 
-/** file:line:col of the generated code's frame on the JS stack (as Process does for userspace). */
+/** file:line:col of the statement a fault happened in (as Process does for userspace). */
 export function faultPosition(p: Program, e: unknown): string | undefined {
-  if (!(e instanceof Error) || !e.stack) return undefined
-  const m = /<anonymous>:(\d+):\d+/.exec(e.stack)
-  if (!m) return undefined
-  // Indexed by the line as Error stacks of the factory show it (abi.ts).
-  const sid = p.jsLineToSid[Number(m[1])] ?? -1
-  const pos = p.statements[sid]
+  const pos = faultStatement(p, e)
   return pos ? `${pos.file}:${pos.line}:${pos.col}` : undefined
 }
 

@@ -13,6 +13,9 @@
  * entry: the program holds its maps, so their descriptors are looked up once here; an ARRAY or
  * PERCPU_ARRAY lookup is then index * element size (arraymap.c's array_map_lookup_elem), any
  * other map goes straight to its ops. The call is logged as kernel.progMapLookup logs it.
+ * Better still, a call site that passes `&map` is bound to its map once, when the CPU
+ * instantiates the program (bpfHelperBinder, ProgramEnv.bindImport): no search for the map, no
+ * dispatch on its type, as the verifier's map_gen_lookup inlines an ARRAY lookup.
  */
 import type { ImportFn } from '../lang/abi'
 import { BpfFunc, type Kernel } from '../kernel/kernel'
@@ -245,6 +248,59 @@ export function bpfHelpers(env: HelperEnv): Record<string, ImportFn> {
       u8.copyWithin(data + offset, buf, buf + len)
       return 0
     },
+  }
+}
+
+/**
+ * ProgramEnv.bindImport for a CPU: `bpf_map_lookup_elem(&map, key)` sites get a lookup bound to
+ * that map (an ARRAY / PERCPU_ARRAY one is a bounds check and index * stride from this CPU's
+ * values; any other map calls its ops directly). Anything else, including an address that is not
+ * one of the program's maps (the generic helper faults on it), keeps the generic helper.
+ */
+export function bpfHelperBinder(env: HelperEnv): (name: string, firstArg: number) => ImportFn | undefined {
+  const { kernel, cpu } = env
+  const mem = kernel.mem
+  const sabBytes = kernel.sab.byteLength
+  const i32 = mem.i32
+  const dv = new DataView(kernel.sab)
+  const ring = kernel.eventLog.helperRing(cpu)
+  const LOOKUP = BpfFunc.map_lookup_elem
+  const before = env.beforeHelper
+  const badKey = (addr: number, len: number): never => {
+    throw new HelperFault(`bpf_map_lookup_elem: invalid key pointer 0x${Math.max(0, addr).toString(16)} (${len} bytes)`)
+  }
+  return (name, firstArg) => {
+    if (name !== 'bpf_map_lookup_elem') return undefined
+    const map = env.maps.find((m) => m.slotAddr === firstArg)
+    if (map === undefined) return undefined
+    const slot = kernel.mapTable.slotOfId(map.id)
+    if (slot < 0) return undefined
+    const m = kernel.mapTable.desc(slot)
+    const id = map.id
+    const keySize = map.decl.keySize
+    const lastKeyByte = sabBytes - keySize
+    if (m.ops.queueLike) return undefined
+    if (m.type === MapType.ARRAY || m.type === MapType.PERCPU_ARRAY) {
+      const entries = m.maxEntries
+      const per = m.percpu ? m.stride * mem.ncpu : m.stride
+      const base = m.percpu ? m.data + cpu * m.stride : m.data
+      return (_map: number, key: number) => {
+        if (before !== undefined) before()
+        if (!(key >= 4096 && key <= lastKeyByte)) badKey(key, keySize)
+        const index = (key & 3) === 0 ? i32[key >> 2] >>> 0 : dv.getUint32(key, true)
+        const r = index < entries ? base + index * per : 0
+        ring.append(LOOKUP, id, r, key, keySize)
+        return r
+      }
+    }
+    const ops = m.ops
+    return (_map: number, key: number) => {
+      if (before !== undefined) before()
+      if (!(key >= 4096 && key <= lastKeyByte)) badKey(key, keySize)
+      const r = ops.progLookup(mem, m, key, cpu)
+      ring.append(LOOKUP, id, r, key, keySize)
+      return r
+    }
   }
 }
 

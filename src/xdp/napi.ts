@@ -9,7 +9,7 @@
  */
 import { XdpCpu } from './cpu'
 import type { FollowingCpu } from './follow'
-import { NAPI_BUDGET, type RxQueue } from './rx-queue'
+import { NAPI_BUDGET, type RxRing } from './rx-queue'
 
 export class NapiPoller {
   /** Position of the next buffer to process. */
@@ -22,7 +22,7 @@ export class NapiPoller {
   private readonly follow: FollowingCpu | null
 
   constructor(
-    private readonly queue: RxQueue,
+    private readonly queue: RxRing,
     /** A CPU running one program, or one following its interface's attached program. */
     source: XdpCpu | FollowingCpu,
   ) {

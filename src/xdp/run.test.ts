@@ -7,7 +7,11 @@
 import { describe, expect, it } from 'vitest'
 import { generateTraffic, parsePacket, type PresetName } from './packets'
 import { hex, type MapDump } from './dump'
-import { fixture, simulate } from './testing'
+import { bundledCpuWorker, compileBpf, fixture, simulate } from './testing'
+import { Kernel } from '../kernel/kernel'
+import { loadProgram } from './loader'
+import { runParallel } from './run'
+import { cycledSource } from './source'
 
 function frames(preset: PresetName, count: number, seed = 1): Uint8Array[] {
   return [...generateTraffic({ preset, count, seed })].map((p) => p.bytes)
@@ -128,6 +132,61 @@ describe('a parser dropping UDP to port 9999', () => {
       expect(result.actions).toEqual([0, blocked, packets.length - blocked, 0, 0])
       expect(arrayValue(maps, 'action_count', 1)).toBe(u64le(BigInt(blocked)))
       expect(arrayValue(maps, 'action_count', 2)).toBe(u64le(BigInt(packets.length - blocked)))
+    }
+  })
+})
+
+describe('the NIC replaying staged frames', () => {
+  // Marks the first byte of every packet it sees, counting the packets that arrive marked.
+  const marker = `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+struct { __uint(type, BPF_MAP_TYPE_ARRAY); __type(key, __u32); __type(value, __u64); __uint(max_entries, 2); } seen SEC(".maps");
+SEC("xdp") int mark(struct xdp_md *ctx) {
+  unsigned char *p = (void *)(long)ctx->data;
+  if ((void *)(p + 1) > (void *)(long)ctx->data_end) return XDP_ABORTED;
+  __u32 key = p[0] == 0xee;
+  __u64 *c = bpf_map_lookup_elem(&seen, &key);
+  if (c) __sync_fetch_and_add(c, 1);
+  p[0] = 0xee;
+  return XDP_TX;
+}
+char _license[] SEC("license") = "GPL";`
+
+  it('releases the frames at the rate asked, and the CPUs take every one', async () => {
+    const distinct = frames('mixed', 300, 6)
+    const kernel = Kernel.create({ possibleCpus: 2, memoryBytes: 64 << 20 })
+    const loaded = loadProgram(kernel, compileBpf(fixture('counter_atomic.c')))
+    // 1500 frames at 10000/s: 150 ms of traffic
+    const result = await runParallel({ kernel, loaded, source: cycledSource(distinct, 1500), cpus: 2, ratePps: 10_000, workerScript: bundledCpuWorker() })
+    expect(result.actions).toEqual([0, 0, 1500, 0, 0])
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(140)
+  })
+
+  it('stops CPUs stuck in a program at the timeout', async () => {
+    const spin = `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+SEC("xdp") int p(struct xdp_md *ctx) { volatile int x = 0; while (ctx->ingress_ifindex > 0) x++; return XDP_PASS; }
+char _license[] SEC("license") = "GPL";`
+    const kernel = Kernel.create({ possibleCpus: 2, memoryBytes: 64 << 20 })
+    const loaded = loadProgram(kernel, compileBpf(spin))
+    const result = await runParallel({ kernel, loaded, source: cycledSource(frames('mixed', 50, 6), 500), cpus: 2, timeoutMs: 300, workerScript: bundledCpuWorker() })
+    expect(result.stopped).toBe(true)
+    expect(result.packets).toBe(0)
+  })
+
+  it('gives every packet a fresh copy: a program rewriting its packet never sees the rewrite again', async () => {
+    const distinct = frames('mixed', 500, 4)
+    // replayed from the NIC's memory, and copied into RX queues by a producer
+    for (const staged of [true, false]) {
+      const kernel = Kernel.create({ possibleCpus: 2, memoryBytes: 64 << 20 })
+      const loaded = loadProgram(kernel, compileBpf(marker))
+      const cycled = cycledSource(distinct, 3 * distinct.length)
+      const source = staged ? cycled : { ...cycled, distinct: undefined }
+      const result = await runParallel({ kernel, loaded, source, cpus: 2, workerScript: bundledCpuWorker() })
+      expect(result.actions).toEqual([0, 0, 0, 3 * distinct.length, 0])
+      const { dumpMaps } = await import('./dump')
+      const maps = dumpMaps(kernel, loaded)
+      expect([arrayValue(maps, 'seen', 0), arrayValue(maps, 'seen', 1)]).toEqual([u64le(BigInt(3 * distinct.length)), u64le(0n)])
     }
   })
 })

@@ -7,9 +7,12 @@
  *  - reproducible: the CPUs interleave in this thread under a seeded scheduler
  *    (scheduler.ts): same seed, same interleaving, same map contents, same trace.
  *
- * The producer (this thread) plays the multi-queue NIC (nic.ts): it copies each frame into the RX ring
+ * The producer (this thread) plays the multi-queue NIC (nic.ts): it hands each frame to the RX ring
  * of its flow's CPU (rss.ts), so both modes give each CPU the same packets; each CPU counts the actions its
- * program returned; the result sums them. Map contents stay in the kernel for the caller to
+ * program returned; the result sums them. A source of fixed frames (pcap, list, a capture in a
+ * loop) is staged in kernel memory before the run (frame-pool.ts), as a NIC replaying a capture
+ * holds it, and each CPU takes its own frames (replay-queue.ts); generated frames are copied into
+ * the CPUs' RX queues one by one. Map contents stay in the kernel for the caller to
  * read (dump.ts).
  */
 import { CpuPool } from './cpu-pool'
@@ -17,7 +20,9 @@ import type { Kernel } from '../kernel/kernel'
 import type { XdpFault } from './cpu'
 import type { CpuWorkerJob } from './cpu-worker'
 import type { LoadedProgram } from './loader'
+import { FramePool } from './frame-pool'
 import { MAX_BACKLOG, MultiQueueNic } from './nic'
+import { ReplayQueue } from './replay-queue'
 import { RxQueue } from './rx-queue'
 import { ReproducibleScheduler } from './scheduler'
 import type { PacketSource } from './source'
@@ -79,6 +84,8 @@ export interface XdpRunResult {
 }
 
 const MAX_FAULTS = 20
+/** Most of the kernel's memory a staged source may take (the rest is maps, queues, stacks). */
+const STAGE_SHARE = 1 / 4
 
 export function cpuCount(opts: Pick<XdpRunOptions, 'cpus' | 'kernel'>): number {
   const n = opts.cpus ?? Math.min(DEFAULT_CPUS, opts.kernel.possibleCpus)
@@ -153,10 +160,23 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
   const { kernel } = opts
   if (!opts.workerScript) throw new Error('parallel mode needs the CPU worker script (workerScript)')
   const cpus = cpuCount(opts)
-  const queues = Array.from({ length: cpus }, () => RxQueue.place(kernel, opts.source.maxFrame))
+  const staged = stageSource(kernel, opts.source, cpus)
+  const maxFrame = opts.source.maxFrame
+  const replay = staged !== null ? Array.from({ length: cpus }, (_, cpu) => ReplayQueue.place(kernel, staged, cpu, opts.source.count!, maxFrame)) : null
+  const queues = replay === null ? Array.from({ length: cpus }, () => RxQueue.place(kernel, maxFrame)) : null
+  const addrs = (replay ?? queues!).map((q) => q.addr)
   const ctl = new Int32Array(new SharedArrayBuffer(4))
   const start = performance.now()
-  const jobs = Array.from({ length: cpus }, (_, cpu): CpuWorkerJob => ({ sab: kernel.sab, loaded: opts.loaded, cpu, entry: opts.entry, queueOffset: queues[cpu].addr, ctl, seed: opts.seed === undefined ? undefined : opts.seed + cpu }))
+  const jobs = Array.from({ length: cpus }, (_, cpu): CpuWorkerJob => ({
+    sab: kernel.sab,
+    loaded: opts.loaded,
+    cpu,
+    entry: opts.entry,
+    queueOffset: addrs[cpu],
+    replay: replay !== null,
+    ctl,
+    seed: opts.seed === undefined ? undefined : opts.seed + cpu,
+  }))
   const pool = new CpuPool(opts.workerScript, jobs, opts.trace)
   // The producer rarely yields to the event loop, so the timeout is checked here, not by a timer.
   const deadline = opts.timeoutMs ? start + opts.timeoutMs : Infinity
@@ -167,7 +187,49 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
     if (performance.now() > deadline) Atomics.store(ctl, 0, 1)
     return pool.failure !== null || Atomics.load(ctl, 0) !== 0
   }
-  const nic = new MultiQueueNic(queues.map((r) => r.queue))
+  const nic = { t0, rate: opts.ratePps ?? 0, stop }
+  if (replay !== null) await releaseReplay(replay.map((r) => r.queue), opts.source.count!, nic)
+  else await deliverCopies(queues!.map((r) => r.queue), opts.source, nic)
+  // A CPU stuck in a runaway loop still reaches its hooks: the deadline stops it there.
+  const timer = deadline < Infinity ? setTimeout(() => Atomics.store(ctl, 0, 1), Math.max(0, deadline - performance.now())) : undefined
+  await pool.finish()
+  clearTimeout(timer)
+  for (const addr of addrs) kernel.kfree(addr)
+  staged?.free()
+  const done = pool.results()
+  const stopped = Atomics.load(ctl, 0) !== 0
+  return summarise('parallel', done, performance.now() - t0, stopped)
+}
+
+/** How the run's NIC paces and stops: its start, packets per second (0: as fast as the CPUs go), whether to stop. */
+interface NicPace {
+  t0: number
+  rate: number
+  stop(): boolean
+}
+
+/**
+ * The NIC replaying a staged capture: the CPUs take their frames themselves, the NIC only
+ * releases them (all at once, or at the rate). Returns once every frame is released, or on a
+ * stop (the CPUs then end at once: frames not taken are not processed).
+ */
+async function releaseReplay(queues: ReplayQueue[], count: number, nic: NicPace): Promise<void> {
+  for (let released = 0; ; ) {
+    released = nic.rate > 0 ? Math.min(count, Math.floor(((performance.now() - nic.t0) * nic.rate) / 1000) + 1) : count
+    for (const q of queues) q.releaseUpTo(released)
+    if (released >= count) return
+    await new Promise((r) => setTimeout(r, Math.min(50, Math.max(1, 1000 / nic.rate))))
+    if (nic.stop()) {
+      for (const q of queues) q.stop()
+      return
+    }
+  }
+}
+
+/** The NIC copying each frame of the source into the RX queue of its flow's CPU (nic.ts), at the rate. */
+async function deliverCopies(queues: RxQueue[], source: PacketSource, pace: NicPace): Promise<void> {
+  const nic = new MultiQueueNic(queues)
+  const { t0, rate, stop } = pace
   /** Waits for the CPUs until at most `limit` frames are held back; false when the run stops. */
   const catchUp = async (limit: number): Promise<boolean> => {
     let left = nic.drain()
@@ -182,9 +244,8 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
     return true
   }
   try {
-    const rate = opts.ratePps ?? 0
     let tag = 0
-    for (const frame of opts.source.frames) {
+    for (const frame of source.frames) {
       nic.deliver(frame, tag)
       if (nic.backlog > 0 && (tag & 63) === 0 && nic.drain() > MAX_BACKLOG && !(await catchUp(MAX_BACKLOG / 2))) break
       if ((tag & 1023) === 0 && stop()) break
@@ -202,14 +263,12 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
     }
     if (!stop()) await catchUp(0)
   } finally {
-    for (const r of queues) r.queue.close()
+    for (const q of queues) q.close()
   }
-  // A CPU stuck in a runaway loop still reaches its hooks: the deadline stops it there.
-  const timer = deadline < Infinity ? setTimeout(() => Atomics.store(ctl, 0, 1), Math.max(0, deadline - performance.now())) : undefined
-  await pool.finish()
-  clearTimeout(timer)
-  for (const r of queues) kernel.kfree(r.addr)
-  const done = pool.results()
-  const stopped = Atomics.load(ctl, 0) !== 0
-  return summarise('parallel', done, performance.now() - t0, stopped)
+}
+
+/** The source's fixed frames staged in kernel memory, or null (generated, or too large to stage). */
+function stageSource(kernel: Kernel, source: PacketSource, cpus: number): FramePool | null {
+  if (!source.distinct || source.distinct.length === 0 || source.count === undefined) return null
+  return FramePool.stage(kernel, source.distinct, cpus, kernel.sab.byteLength * STAGE_SHARE)
 }

@@ -21,14 +21,14 @@ describe('RxQueue', () => {
     q.publish()
     expect(q.ready(pos)).toBe(2)
     const u8 = new Uint8Array(sab)
-    expect([q.lengthAt(pos), q.tagAt(pos), ...u8.subarray(q.dataAt(pos), q.dataAt(pos) + 3)]).toEqual([3, 10, 1, 2, 3])
+    expect([q.lengthAt(pos), q.tagAt(pos), ...u8.subarray(q.frameAt(pos), q.frameAt(pos) + 3)]).toEqual([3, 10, 1, 2, 3])
     pos++
-    expect([q.lengthAt(pos), q.tagAt(pos), ...u8.subarray(q.dataAt(pos), q.dataAt(pos) + 2)]).toEqual([2, 11, 4, 5])
+    expect([q.lengthAt(pos), q.tagAt(pos), ...u8.subarray(q.frameAt(pos), q.frameAt(pos) + 2)]).toEqual([2, 11, 4, 5])
     // buffers on cache lines, one after the other, after the queue's descriptors
-    expect(q.dataAt(pos) - q.dataAt(pos - 1)).toBe(Math.ceil(q.bufferBytes / 64) * 64)
-    expect((q.dataAt(pos) - XDP_PACKET_HEADROOM) % 64).toBe(0)
-    expect(q.dataAt(0) - XDP_PACKET_HEADROOM).toBeGreaterThanOrEqual(64 + 256 + 4 * 8)
-    expect(q.dataAt(3) + q.bufferBytes - XDP_PACKET_HEADROOM).toBeLessThanOrEqual(64 + RxQueue.bytesNeeded(4, q.bufferBytes))
+    expect(q.frameAt(pos) - q.frameAt(pos - 1)).toBe(Math.ceil(q.bufferBytes / 64) * 64)
+    expect((q.frameAt(pos) - XDP_PACKET_HEADROOM) % 64).toBe(0)
+    expect(q.frameAt(0) - XDP_PACKET_HEADROOM).toBeGreaterThanOrEqual(64 + 256 + 4 * 8)
+    expect(q.frameAt(3) + q.bufferBytes - XDP_PACKET_HEADROOM).toBeLessThanOrEqual(64 + RxQueue.bytesNeeded(4, q.bufferBytes))
   })
 
   it('refuses writes while full and accepts them once the consumer releases', () => {

@@ -48,7 +48,28 @@ const DESC_BYTES = 8
 /** Packets a CPU processes before it gives buffers back (NAPI_POLL_WEIGHT). */
 export const NAPI_BUDGET = 64
 
-export class RxQueue {
+/**
+ * What a CPU's NAPI poll needs of its RX queue: RxQueue, or ReplayQueue (replay-queue.ts) when the
+ * NIC replays a capture it holds in kernel memory. Positions count the queue's frames from 0.
+ */
+export interface RxRing {
+  /** Bytes of a packet buffer: headroom, the largest frame, tailroom. */
+  readonly bufferBytes: number
+  /** Current consumer position. */
+  tail(): number
+  /** Waits for frames from `tail` on and returns how many are ready; 0 once there will be none. */
+  ready(tail: number): number
+  /** Frames ready from `tail` on, without waiting. */
+  available(tail: number): number
+  /** Kernel address of the frame at `pos`, ready for the program (once per position, in order). */
+  frameAt(pos: number): number
+  lengthAt(pos: number): number
+  tagAt(pos: number): number
+  /** The frames before `tail` are done. */
+  release(tail: number): void
+}
+
+export class RxQueue implements RxRing {
   readonly slots: number
   readonly bufferBytes: number
   private readonly i32: Int32Array
@@ -201,7 +222,7 @@ export class RxQueue {
   }
 
   /** Kernel address of the frame in the buffer at position pos. */
-  dataAt(pos: number): number {
+  frameAt(pos: number): number {
     return this.frame0 + (pos & this.mask) * this.stride
   }
 

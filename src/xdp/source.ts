@@ -1,7 +1,9 @@
 /**
  * Where the packets of an XDP run come from: a pcap file (every captured frame, in order) or a
  * traffic preset of src/xdp/packets (seeded, so the same options give the same frames). Both give
- * plain frame bytes; the run copies each into a ring slot in kernel memory.
+ * plain frame bytes; the run copies each into a ring slot in kernel memory. A source made of a
+ * fixed set of frames (a pcap, a list, a capture replayed in a loop) says so (`distinct`): the
+ * parallel run's NIC then stages them in kernel memory once (frame-pool.ts, replay-queue.ts).
  */
 import { generateTraffic, isPresetName, LINKTYPE_ETHERNET, presetNames, readPcap, type PresetName } from './packets'
 
@@ -12,6 +14,8 @@ export interface PacketSource {
   maxFrame: number
   /** Number of frames, when known in advance. */
   count?: number
+  /** The frames as a fixed set replayed in a loop: frame i of the run is `distinct[i % distinct.length]`, i < count. */
+  distinct?: readonly Uint8Array[]
 }
 
 /** The frames of a pcap file (Ethernet link type). Throws with the reader's message on a bad file. */
@@ -19,8 +23,7 @@ export function pcapSource(file: Uint8Array, name = 'pcap'): PacketSource {
   const r = readPcap(file)
   if (!r.ok) throw new Error(`${name}: ${r.error}`)
   if (r.header.linkType !== LINKTYPE_ETHERNET) throw new Error(`${name}: link type ${r.header.linkType} is not Ethernet (1): XDP sees Ethernet frames`)
-  const frames = r.packets.map((p) => p.data)
-  return { frames, maxFrame: frames.reduce((m, f) => Math.max(m, f.length), 60), count: frames.length }
+  return framesSource(r.packets.map((p) => p.data))
 }
 
 /** `count` frames of a traffic preset. */
@@ -40,5 +43,24 @@ export function trafficSource(preset: string, count: number, seed = 1): PacketSo
 
 /** A fixed list of frames (tests, benchmarks). */
 export function framesSource(frames: Uint8Array[]): PacketSource {
-  return { frames, maxFrame: frames.reduce((m, f) => Math.max(m, f.length), 60), count: frames.length }
+  return { frames, maxFrame: maxFrameOf(frames), count: frames.length, distinct: frames }
+}
+
+/** `count` frames cycling through `distinct` (benchmarks: a capture replayed in a loop). */
+export function cycledSource(distinct: Uint8Array[], count: number): PacketSource {
+  const n = distinct.length
+  return {
+    frames: {
+      *[Symbol.iterator]() {
+        for (let i = 0; i < count; i++) yield distinct[i % n]
+      },
+    },
+    maxFrame: maxFrameOf(distinct),
+    count,
+    distinct,
+  }
+}
+
+function maxFrameOf(frames: readonly Uint8Array[]): number {
+  return frames.reduce((m, f) => Math.max(m, f.length), 60)
 }

@@ -41,7 +41,7 @@ export const D = {
   ESHIFT: 23,
   ELEM_SIZE: 24,
   NELEMS: 25,
-  /** Hash (prealloc, not LRU): free list head, next never-used element index. */
+  /** Hash (prealloc, not LRU): free list head, never-used elements handed out so far. */
   FREE_HEAD: 26,
   FRESH: 27,
   /** HASH prealloc: per-CPU spare element addresses (the kernel's extra_elems). */
@@ -60,6 +60,11 @@ export const D = {
   PROG_REFS: 36,
   /** Creator pid. */
   CREATOR: 37,
+  /**
+   * Hash (prealloc, not LRU): per-CPU [next, end) ranges of never-used element indexes, as the
+   * kernel's pcpu_freelist hands each CPU its own run of elements.
+   */
+  FRESH_RANGES: 38,
 } as const
 
 export const MapState = { FREE: 0, CREATING: 1, LIVE: 2, DYING: 3 } as const

@@ -123,6 +123,17 @@ export class HashOps implements MapOps {
       sparesAddr = take(ncpu * 4)
       if (sparesAddr === 0) return fail()
     }
+    let freshRanges = 0
+    if (prealloc && !this.lru) {
+      // pcpu_freelist_populate: nr_elems / num_possible_cpus() + 1 elements per CPU, in order
+      freshRanges = take(ncpu * 8)
+      if (freshRanges === 0) return fail()
+      const per = Math.floor(maxEntries / ncpu) + 1
+      for (let c = 0; c < ncpu; c++) {
+        i32[(freshRanges >> 2) + 2 * c] = Math.min(c * per, maxEntries)
+        i32[(freshRanges >> 2) + 2 * c + 1] = Math.min((c + 1) * per, maxEntries)
+      }
+    }
     let lruAddr = 0
     if (this.lru) {
       lruAddr = take(LruLists.stateWords(ncpu, percpuLru) * 4)
@@ -145,6 +156,7 @@ export class HashOps implements MapOps {
     i32[w + D.FREE_HEAD] = 0
     i32[w + D.FRESH] = 0
     i32[w + D.SPARES] = sparesAddr
+    i32[w + D.FRESH_RANGES] = freshRanges
     i32[w + D.LRU] = lruAddr
     i32[w + D.RCU_RING] = rcuRing
     i32[w + D.RCU_POS] = 0
@@ -181,6 +193,7 @@ export class HashOps implements MapOps {
     for (let c = 0; c < nChunks; c++) mapFree(mem, w, i32[m.btableW + c])
     mapFree(mem, w, m.btableW << 2)
     mapFree(mem, w, i32[w + D.SPARES])
+    mapFree(mem, w, i32[w + D.FRESH_RANGES])
     mapFree(mem, w, i32[w + D.LRU])
   }
 
@@ -302,19 +315,33 @@ export class HashOps implements MapOps {
     Atomics.store(i32, hi, n)
   }
 
-  /** Take an element from the pool free list (prealloc, not LRU). 0 = none left. */
-  private popFree(mem: KernelMemory, m: MapDesc): number {
+  /**
+   * Take an element (prealloc, not LRU): a freed one, else a never-used one from `cpu`'s own
+   * run of elements, else from the next CPU's that has some (as __pcpu_freelist_pop steals).
+   * Each CPU's new elements thus sit together in memory, not interleaved with another CPU's on
+   * shared cache lines. 0 = none left.
+   */
+  private popFree(mem: KernelMemory, m: MapDesc, cpu: number): number {
     const i32 = mem.i32
     const head = i32[m.w + D.FREE_HEAD]
     if (head !== 0) {
       i32[m.w + D.FREE_HEAD] = i32[(head + E_LPREV) >> 2]
       return head
     }
-    const idx = i32[m.w + D.FRESH]
-    if (idx >= m.maxEntries) return 0
-    const a = this.elemAddr(mem, m, idx)
-    if (a !== 0) i32[m.w + D.FRESH] = idx + 1
-    return a
+    const ranges = i32[m.w + D.FRESH_RANGES] >> 2
+    const ncpu = mem.ncpu
+    for (let k = 0; k < ncpu; k++) {
+      const r = ranges + 2 * ((cpu + k) % ncpu)
+      const idx = i32[r]
+      if (idx >= i32[r + 1]) continue
+      const a = this.elemAddr(mem, m, idx)
+      if (a !== 0) {
+        i32[r] = idx + 1
+        i32[m.w + D.FRESH]++
+      }
+      return a
+    }
+    return 0
   }
 
   /** HASH prealloc replace: this CPU's spare becomes the new element, `old` the new spare. */
@@ -455,7 +482,7 @@ export class HashOps implements MapOps {
           if (n === 0) return -Errno.ENOMEM
         } else {
           if (i32[m.w + D.FREE_HEAD] === 0 && i32[m.w + D.FRESH] >= m.maxEntries) return -Errno.E2BIG
-          n = this.popFree(mem, m)
+          n = this.popFree(mem, m, cpu)
           if (n === 0) return -Errno.ENOMEM
         }
       } else {

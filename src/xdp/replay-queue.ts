@@ -1,0 +1,184 @@
+/**
+ * A CPU's RX queue when the NIC replays a capture it holds in kernel memory (a pcap, a frame
+ * list, frames replayed in a loop: frame-pool.ts). RSS is the NIC's hardware and the frames are
+ * in its memory, so which frames reach which CPU, and in which order, is known before the first
+ * one is sent: each CPU's queue is its list of frames for one pass over the capture (the frames of
+ * its flows, in capture order), repeated pass after pass. The CPU takes its frames itself as the
+ * NIC releases them (a counter of released frames, moved at once or at a rate): no producer
+ * thread hashes, copies or queues anything per packet, so each CPU can have a host core to
+ * itself, as it would with a real NIC.
+ *
+ * The CPU copies each frame from the NIC's memory into its own buffer before the program sees it
+ * (one buffer reused packet after packet, as a page pool recycles its page, so it stays in the
+ * CPU's cache): a program may rewrite its packet, and the capture must stay as it was.
+ *
+ * Layout (byte offsets from the queue's address, 64-aligned; little-endian i32 words):
+ *   0    magic "RXR1", E = entries (frames per pass for this CPU), n = frames per pass (the
+ *        capture), count = frames in the run, bufferBytes, T = positions in the whole run
+ *   64   released: frames of the run the NIC has released (frame tags below it)
+ *   128  stopped flag, 192 consumer position (released buffers, for observers)
+ *   256  entries: [tag within the pass][kernel address][length][0], 16 bytes each
+ *   then the CPU's buffer: headroom, the largest frame, tailroom
+ */
+import type { Kernel } from '../kernel/kernel'
+import type { FramePool } from './frame-pool'
+import { XDP_PACKET_HEADROOM } from './packets'
+import { NAPI_BUDGET, packetBufferBytes, type RxRing } from './rx-queue'
+
+const MAGIC = 0x31525852 // "RXR1"
+const W_ENTRIES = 1
+const W_PASS = 2
+const W_COUNT = 3
+const W_BUFFER = 4
+const W_TOTAL = 5
+const RELEASED = 16
+const STOPPED = 32
+const TAIL = 48
+const HEADER_BYTES = 256
+const ENTRY_WORDS = 4
+/** Frames up to this many bytes are copied word by word (staged frames and the buffer are 4-aligned). */
+const SHORT_FRAME = 128
+
+export class ReplayQueue implements RxRing {
+  readonly bufferBytes: number
+  private readonly i32: Int32Array
+  private readonly words: Int32Array
+  private readonly u8: Uint8Array
+  private readonly entries: number
+  private readonly pass: number
+  private readonly count: number
+  private readonly total: number
+  /** Word index of entry 0; byte address of the frame in the CPU's buffer. */
+  private readonly entryW: number
+  private readonly ownFrame: number
+  private lastPos = -1
+  private lastEntry = 0
+
+  /**
+   * CPU `cpu`'s queue for `count` frames replayed from `pool` (frame i of the run is pool frame
+   * i % pool.size) with frames up to `maxFrame` bytes. kfree `addr` after the run.
+   */
+  static place(kernel: Kernel, pool: FramePool, cpu: number, count: number, maxFrame: number): { queue: ReplayQueue; addr: number } {
+    const mine: number[] = []
+    for (let i = 0; i < pool.size; i++) if (pool.queue(i) === cpu) mine.push(i)
+    const bufferBytes = packetBufferBytes(maxFrame)
+    const addr = kernel.kmalloc(HEADER_BYTES + mine.length * ENTRY_WORDS * 4 + align64(bufferBytes), 64)
+    if (addr === 0) throw new Error(`kernel out of memory for a ${mine.length}-frame replay queue`)
+    const words = new Int32Array(kernel.sab, addr, HEADER_BYTES / 4 + mine.length * ENTRY_WORDS)
+    words.fill(0)
+    mine.forEach((frame, k) => {
+      const w = HEADER_BYTES / 4 + k * ENTRY_WORDS
+      words[w] = frame
+      words[w + 1] = pool.addr(frame)
+      words[w + 2] = pool.length(frame)
+    })
+    // positions in the run: whole passes, then this CPU's frames of the last, partial pass
+    const passes = Math.floor(count / pool.size)
+    const rest = count - passes * pool.size
+    words[W_ENTRIES] = mine.length
+    words[W_PASS] = pool.size
+    words[W_COUNT] = count
+    words[W_BUFFER] = bufferBytes
+    words[W_TOTAL] = passes * mine.length + mine.filter((frame) => frame < rest).length
+    Atomics.store(words, 0, MAGIC)
+    return { queue: new ReplayQueue(kernel.sab, addr), addr }
+  }
+
+  constructor(sab: SharedArrayBuffer, offset: number) {
+    this.i32 = new Int32Array(sab, offset, HEADER_BYTES / 4)
+    if (Atomics.load(this.i32, 0) !== MAGIC) throw new Error(`no replay queue at ${offset}`)
+    this.entries = this.i32[W_ENTRIES]
+    this.pass = this.i32[W_PASS]
+    this.count = this.i32[W_COUNT]
+    this.bufferBytes = this.i32[W_BUFFER]
+    this.total = this.i32[W_TOTAL]
+    this.entryW = (offset + HEADER_BYTES) >> 2
+    this.ownFrame = offset + HEADER_BYTES + this.entries * ENTRY_WORDS * 4 + XDP_PACKET_HEADROOM
+    this.words = new Int32Array(sab, 0, sab.byteLength >> 2)
+    this.u8 = new Uint8Array(sab)
+  }
+
+  /** Frames this CPU gets in the whole run. */
+  get frames(): number {
+    return this.total
+  }
+
+  // ---- the NIC ----------------------------------------------------------------------------------
+
+  /** Releases the run's frames up to (not including) tag `upTo`, waking the CPU if it waits for them. */
+  releaseUpTo(upTo: number): void {
+    Atomics.store(this.i32, RELEASED, Math.min(upTo, this.count))
+    Atomics.notify(this.i32, RELEASED)
+  }
+
+  /** Ends the queue now: the CPU takes nothing more (a stop; frames not yet taken are not processed). */
+  stop(): void {
+    Atomics.store(this.i32, STOPPED, 1)
+    Atomics.notify(this.i32, RELEASED)
+  }
+
+  // ---- the CPU ----------------------------------------------------------------------------------
+
+  tail(): number {
+    return Atomics.load(this.i32, TAIL)
+  }
+
+  available(pos: number): number {
+    if (pos >= this.total || Atomics.load(this.i32, STOPPED) !== 0) return 0
+    const released = Atomics.load(this.i32, RELEASED)
+    if (released >= this.count) return this.total - pos
+    // paced: the frames whose tag the NIC has released, a few polls' worth at a time
+    let n = 0
+    while (n < 4 * NAPI_BUDGET && pos + n < this.total && this.tagAt(pos + n) < released) n++
+    return n
+  }
+
+  ready(pos: number, spin = 500): number {
+    for (;;) {
+      let n = this.available(pos)
+      for (let i = 0; n === 0 && i < spin; i++) n = this.available(pos)
+      if (n > 0 || pos >= this.total || Atomics.load(this.i32, STOPPED) !== 0) return n
+      Atomics.wait(this.i32, RELEASED, Atomics.load(this.i32, RELEASED), 100)
+    }
+  }
+
+  frameAt(pos: number): number {
+    const w = this.entryAt(pos)
+    const src = this.words[w + 1]
+    const len = this.words[w + 2]
+    if (len <= SHORT_FRAME) {
+      // word by word: cheaper than copyWithin's call for the many minimum-size frames
+      const words = this.words
+      for (let s = src >> 2, d = this.ownFrame >> 2, end = s + ((len + 3) >> 2); s < end; s++, d++) words[d] = words[s]
+    } else {
+      this.u8.copyWithin(this.ownFrame, src, src + len)
+    }
+    return this.ownFrame
+  }
+
+  lengthAt(pos: number): number {
+    return this.words[this.entryAt(pos) + 2]
+  }
+
+  tagAt(pos: number): number {
+    const passNo = Math.floor(pos / this.entries)
+    return passNo * this.pass + this.words[this.entryW + (pos - passNo * this.entries) * ENTRY_WORDS]
+  }
+
+  release(pos: number): void {
+    Atomics.store(this.i32, TAIL, pos)
+  }
+
+  /** Word index of the entry of position pos (the last one asked is kept: positions come in order, twice each). */
+  private entryAt(pos: number): number {
+    if (pos !== this.lastPos) {
+      this.lastPos = pos
+      this.lastEntry = this.entryW + (pos % this.entries) * ENTRY_WORDS
+    }
+    return this.lastEntry
+  }
+}
+
+function align64(n: number): number {
+  return (n + 63) & ~63
+}
