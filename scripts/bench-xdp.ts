@@ -55,7 +55,7 @@ function median(xs: number[]): number {
 
 /** ns per packet (CPU time, and wall time) of one CPU running the program in NAPI polls over packets already in its RX queue. */
 function oneCpu(file: string, packets: Uint8Array[]): { cpuNs: number; wallNs: number } {
-  const kernel = Kernel.create({ possibleCpus: 1, memoryBytes: 64 << 20 })
+  const kernel = Kernel.create({ possibleCpus: 1, memoryBytes: 64 << 20, wasmAtomics: true })
   const loaded = loadProgram(kernel, compileBpf(fixture(file), file))
   const cpu = new XdpCpu({ kernel, loaded, cpu: 0 })
   const bufferBytes = packetBufferBytes(Math.max(...packets.map((p) => p.length)))
@@ -81,7 +81,7 @@ function oneCpu(file: string, packets: Uint8Array[]): { cpuNs: number; wallNs: n
 }
 
 async function parallel(file: string, distinct: Uint8Array[], n: number): Promise<{ pps: number; perCpu: string }> {
-  const kernel = Kernel.create({ possibleCpus: n, memoryBytes: 64 << 20 })
+  const kernel = Kernel.create({ possibleCpus: n, memoryBytes: 64 << 20, wasmAtomics: true })
   const loaded = loadProgram(kernel, compileBpf(fixture(file), file))
   // the distinct frames replayed in a loop, as a NIC replaying a capture (staged in kernel memory once)
   const source = cycledSource(distinct, PARALLEL_PACKETS)

@@ -64,7 +64,7 @@ function compileFiles(opts: RunOptions): Program[] | null {
 }
 
 async function runPrograms(programs: Program[], opts: RunOptions): Promise<number> {
-  const kernel = Kernel.create({ possibleCpus: opts.cpus ?? hostPossibleCpus(), hashSeed: opts.seed })
+  const kernel = Kernel.create({ possibleCpus: opts.cpus ?? hostPossibleCpus(), hashSeed: opts.seed, wasmAtomics: true })
   let status = runThenSteps(kernel, opts.then, 0) ?? 0
   for (const [i, program] of programs.entries()) {
     status = await runInWorker(kernel.sab, program, {

@@ -105,7 +105,7 @@ export async function runXdpCommand(o: XdpOptions): Promise<number> {
   }
   const source2 = packetSource(o)
   if (!source2) return 1
-  const kernel = Kernel.create({ possibleCpus: o.cpus, hashSeed: o.seed })
+  const kernel = Kernel.create({ possibleCpus: o.cpus, hashSeed: o.seed, wasmAtomics: true })
   let loaded
   try {
     loaded = loadProgram(kernel, program)
@@ -159,7 +159,7 @@ async function runLive(o: XdpOptions, program: Program, user: Program, findings:
   }
   const source = packetSource(o)
   if (!source) return 1
-  const kernel = Kernel.create({ possibleCpus: o.cpus, hashSeed: o.seed })
+  const kernel = Kernel.create({ possibleCpus: o.cpus, hashSeed: o.seed, wasmAtomics: true })
   const key = basename(o.prog).replace(/\.c$/, '') + '.o'
   const out = o.dump ? process.stderr : process.stdout
   const rate = o.rate ?? DEFAULT_LIVE_RATE

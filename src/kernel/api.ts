@@ -32,6 +32,12 @@ export interface KernelConfig {
    * random as in Linux; a number makes every run reproducible (demos, tests).
    */
   hashSeed?: number
+  /**
+   * Back the memory with a shared WebAssembly.Memory so that XDP CPUs get a real 64-bit atomic
+   * add (atomics64.ts). For kernels whose CPUs run traffic; plain memory otherwise (each wasm
+   * memory reserves a large range of address space, and tests boot many kernels).
+   */
+  wasmAtomics?: boolean
 }
 
 /** One row of the event log (for the UI and the syscall inspector). */

@@ -15,6 +15,7 @@
  */
 import type { BpffsEntry, Caller, KernelApi, KernelConfig, KernelEvent, MapSnapshot, UserMemory } from './api'
 import { Vfs } from './bpffs'
+import { kernelBuffer } from './atomics64'
 import { EventLog } from './events'
 import { FdTable, FD_FILE, fdMapSlot } from './fdtable'
 import { KernelCheckpoint } from './checkpoint'
@@ -77,7 +78,11 @@ export class Kernel implements KernelApi {
   /** Map id -> descriptor cache for program helpers (this worker). */
   private readonly byId: (MapDesc | undefined)[] = []
 
-  private constructor(readonly sab: SharedArrayBuffer) {
+  private constructor(
+    readonly sab: SharedArrayBuffer,
+    /** The WebAssembly.Memory whose buffer `sab` is, when the kernel was booted with wasmAtomics (hand it to workers with the buffer). */
+    readonly memory: WebAssembly.Memory | null = null,
+  ) {
     this.mem = new KernelMemory(sab)
     this.possibleCpus = this.mem.ncpu
     this.fds = new FdTable(this.mem)
@@ -96,17 +101,18 @@ export class Kernel implements KernelApi {
     if (!Number.isInteger(bytes) || bytes < MIN_MEMORY_BYTES || bytes > MAX_MEMORY_BYTES) {
       throw new Error(`memoryBytes must be ${MIN_MEMORY_BYTES}..${MAX_MEMORY_BYTES}`)
     }
-    const sab = new SharedArrayBuffer(bytes & ~7)
+    const { sab, memory } = kernelBuffer(bytes & ~7, config.wasmAtomics ?? false)
     KernelMemory.format(sab, { possibleCpus: ncpu, memoryBytes: bytes, prngSeed: config.hashSeed })
     ProgTable.format(new KernelMemory(sab))
-    const k = new Kernel(sab)
+    const k = new Kernel(sab, memory)
     k.vfs.init()
     return k
   }
 
-  /** Another handle on a running kernel (from any worker). */
-  static attach(sab: SharedArrayBuffer): Kernel {
-    return new Kernel(sab)
+  /** Another handle on a running kernel (from any worker); `memory` when it has one (Kernel.memory). */
+  static attach(sab: SharedArrayBuffer, memory: WebAssembly.Memory | null = null): Kernel {
+    if (memory !== null && (memory.buffer as unknown) !== sab) throw new Error('the WebAssembly.Memory given is not the kernel buffer')
+    return new Kernel(sab, memory)
   }
 
   /** Give back this worker's scratch memory (call before a worker goes away). */

@@ -58,6 +58,12 @@ export interface ProgramEnv {
    */
   bindImport?(name: string, firstArg: number): ImportFn | undefined
   /**
+   * Optional, BPF programs only: a real 64-bit atomic add of the integer x (|x| < 2^53) at byte
+   * address addr (8-aligned, checked by the caller) of `buffer`, for `lock xadd`
+   * (src/kernel/atomics64.ts). Without it, two 32-bit atomic adds with the carry.
+   */
+  atomicAdd64?(addr: number, x: number): void
+  /**
    * Control words shared with whoever drives the program (CLI, UI). Generated code tests
    * `ctl[0] !== 0` at every hook point (loop back-edges and function entries always; every
    * statement when compiled with hooks: 'statements') and calls `trap(sid)` when set, except

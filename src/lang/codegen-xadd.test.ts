@@ -62,6 +62,22 @@ describe('64-bit atomic add with the result unused (BPF target)', () => {
     expect(body('add_u32_elem')).toContain('Atomics.add($U32')
   })
 
+  it('uses the host\'s 64-bit atomic add when the environment gives one', () => {
+    const p = compileOk(SRC, { target: 'bpf' })
+    const buffer = new SharedArrayBuffer(1 << 16)
+    const calls: [number, number][] = []
+    const env = { dv: new DataView(buffer, NULL_GUARD), buffer, dataBase: 0x2000, stackTop: 0x7000, stackLimit: 0x6000, ctl: new Int32Array(1), trap: () => undefined, CFault, imports: {}, atomicAdd64: (a: number, x: number) => void calls.push([a, x]) }
+    const ex = new Function('$env', p.code)(env) as Record<string, (...a: (number | bigint)[]) => number>
+    ex.add_const(0x8000)
+    ex.sub_u32(0x8008, 7)
+    expect(calls).toEqual([
+      [0x8000, 1],
+      [0x8008, -7],
+    ])
+    expect(new DataView(buffer).getBigUint64(0x8000, true)).toBe(0n) // the host did the adds
+    expect(() => ex.add_const(0x8004)).toThrow(/misaligned or invalid atomic access at 0x8004/)
+  })
+
   it('userspace programs keep the 64-bit Atomics.add', () => {
     expect(setup('user').p.code).not.toContain('$xadd64')
   })

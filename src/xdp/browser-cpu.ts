@@ -25,6 +25,8 @@ import { CpuCounters, W_OBJECTS, XdpStats } from './browser-stats'
 export interface BrowserCpuInit {
   kind: 'init'
   sab: SharedArrayBuffer
+  /** The WebAssembly.Memory whose buffer `sab` is, if the kernel has one (Kernel.memory). */
+  memory: WebAssembly.Memory | null
   stats: SharedArrayBuffer
   cpu: number
   /** Kernel address of this CPU's RX queue. */
@@ -83,7 +85,7 @@ export class BrowserCpu {
   /** Runs until the queue is closed and drained, or the stop word is set. */
   async run(): Promise<void> {
     const { init, port, stats } = this
-    const kernel = Kernel.attach(init.sab)
+    const kernel = Kernel.attach(init.sab, init.memory)
     const queue = new RxQueue(init.sab, init.queueOffset)
     const counters = new CpuCounters(stats, init.cpu)
     stats.resetCpu(init.cpu)

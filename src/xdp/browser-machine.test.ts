@@ -24,7 +24,7 @@ function bpf(file: string): { program: Program; source: string } {
 /** One CPU in this thread over queue `cpu` until the NIC closes the queues. */
 async function drain(kernel: Kernel, stats: XdpStats, addr: number, cpu: number, objects: Record<string, Program>): Promise<FromCpu[]> {
   const msgs: FromCpu[] = []
-  const c = new BrowserCpu({ kind: 'init', sab: kernel.sab, stats: stats.sab, cpu, queueOffset: addr, ifindex: 2, objects, version: 0 }, { post: (m) => msgs.push(m), objectsFor: async () => {} })
+  const c = new BrowserCpu({ kind: 'init', sab: kernel.sab, memory: kernel.memory, stats: stats.sab, cpu, queueOffset: addr, ifindex: 2, objects, version: 0 }, { post: (m) => msgs.push(m), objectsFor: async () => {} })
   await c.run()
   return msgs
 }

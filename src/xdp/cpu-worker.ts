@@ -18,6 +18,8 @@ import { RxQueue } from './rx-queue'
 
 export interface CpuWorkerJob {
   sab: SharedArrayBuffer
+  /** The WebAssembly.Memory whose buffer `sab` is, if the kernel has one (Kernel.memory). */
+  memory?: WebAssembly.Memory | null
   /** The program to run (parallel mode). */
   loaded?: LoadedProgram
   /** Live mode: run what is attached to interface `ifindex`; `objects` are the host's compiled programs by object key. */
@@ -59,7 +61,7 @@ const TRACE_BATCH = 256
 
 function main(job: CpuWorkerJob): void {
   const port = parentPort!
-  const kernel = Kernel.attach(job.sab)
+  const kernel = Kernel.attach(job.sab, job.memory ?? null)
   const queue = job.replay ? new ReplayQueue(job.sab, job.queueOffset) : new RxQueue(job.sab, job.queueOffset)
   let lines: string[] = []
   const flush = () => {

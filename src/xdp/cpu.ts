@@ -14,6 +14,7 @@
  */
 import { CFault, type ProgramEnv, type ProgramExports } from '../lang/abi'
 import type { Kernel } from '../kernel/kernel'
+import { atomicAdd64 } from '../kernel/atomics64'
 import { bpfHelperBinder, bpfHelpers, HelperFault, type HelperEnv, type XdpPacketState } from './helpers'
 import { pickEntry, type LoadedProgram } from './loader'
 import type { Program } from '../lang/api'
@@ -128,6 +129,8 @@ export class XdpCpu {
       imports,
       // helper calls on &map bound to their map once, here (helpers.ts)
       bindImport: bpfHelperBinder(helperEnv),
+      // a real 64-bit lock xadd when the kernel's memory is a WebAssembly.Memory
+      atomicAdd64: kernel.memory ? atomicAdd64(kernel.memory) : undefined,
       ctl: opts.ctl ?? new Int32Array(1),
       trap: opts.trap ?? (() => {}),
       CFault,

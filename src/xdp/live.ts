@@ -84,6 +84,7 @@ export class LiveNic {
     const t0 = performance.now()
     const jobs = Array.from({ length: cpus }, (_, cpu): CpuWorkerJob => ({
       sab: kernel.sab,
+      memory: kernel.memory,
       live: { objects: this.opts.objects, ifindex },
       cpu,
       queueOffset: queues[cpu].addr,

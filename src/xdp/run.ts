@@ -169,6 +169,7 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
   const start = performance.now()
   const jobs = Array.from({ length: cpus }, (_, cpu): CpuWorkerJob => ({
     sab: kernel.sab,
+    memory: kernel.memory,
     loaded: opts.loaded,
     cpu,
     entry: opts.entry,

@@ -57,7 +57,7 @@ export interface SimOptions {
 export async function simulate(source: string, frames: Uint8Array[], opts: SimOptions = {}): Promise<{ result: XdpRunResult; maps: MapDump; kernel: Kernel }> {
   const program = compileBpf(source)
   const cpus = opts.cpus ?? 4
-  const kernel = Kernel.create({ possibleCpus: opts.possibleCpus ?? cpus, hashSeed: opts.seed ?? 1, memoryBytes: 64 << 20 })
+  const kernel = Kernel.create({ possibleCpus: opts.possibleCpus ?? cpus, hashSeed: opts.seed ?? 1, memoryBytes: 64 << 20, wasmAtomics: true })
   const loaded = loadProgram(kernel, program)
   const run = {
     kernel,

@@ -1,9 +1,11 @@
 /**
  * `lock xadd` under contention: 64-bit __sync_fetch_and_add / _sub with the result unused run as
- * two 32-bit atomic adds with an exact carry (src/lang/codegen.ts, $xadd64). With 4 CPU worker
- * threads adding to the same counters the final values must equal the exact 64-bit sums, also
- * when the low words wrap past 2^32 during the run (counters started just below a wrap, and an
- * addend close to 2^32 that carries on nearly every packet).
+ * WebAssembly's 64-bit atomic add when the kernel's memory is a WebAssembly.Memory
+ * (src/kernel/atomics64.ts), else as two 32-bit atomic adds with an exact carry
+ * (src/lang/codegen.ts, $xadd64). With 4 CPU worker threads adding to the same counters the
+ * final values must equal the exact 64-bit sums either way, also when the low words wrap past
+ * 2^32 during the run (counters started just below a wrap, and an addend close to 2^32 that
+ * carries on nearly every packet).
  */
 import { describe, expect, it } from 'vitest'
 import { Kernel } from '../kernel/kernel'
@@ -43,9 +45,10 @@ int count(struct xdp_md *ctx)
 char _license[] SEC("license") = "GPL";
 `
 
-async function run(count: number, start: bigint[]): Promise<{ values: bigint[]; frames: Uint8Array[]; perCpu: number[] }> {
+async function run(count: number, start: bigint[], wasmAtomics: boolean): Promise<{ values: bigint[]; frames: Uint8Array[]; perCpu: number[] }> {
   const frames = [...generateTraffic({ preset: 'mixed', count, seed: 3 })].map((p) => p.bytes)
-  const kernel = Kernel.create({ possibleCpus: 4, memoryBytes: 64 << 20 })
+  const kernel = Kernel.create({ possibleCpus: 4, memoryBytes: 64 << 20, wasmAtomics })
+  expect(kernel.memory !== null).toBe(wasmAtomics)
   const program = compileBpf(SRC)
   expect(program.code).toContain('$xadd64(')
   const loaded = loadProgram(kernel, program)
@@ -73,10 +76,13 @@ function expected(frames: Uint8Array[], start: bigint[]): bigint[] {
   return [packets, bytes, big, down].map((v) => BigInt.asUintN(64, v))
 }
 
-describe('64-bit lock xadd on 4 CPUs', () => {
+describe.each([
+  ['WebAssembly 64-bit atomic add', true],
+  ['two 32-bit atomic adds', false],
+])('64-bit lock xadd on 4 CPUs: %s', (_name, wasmAtomics) => {
   it('the counters equal the exact sums when the low words wrap during the run', async () => {
     const start = [0xffffff00n, 0xfffff000n, 0x7fff_ffff_0000_0000n, 0x1_0000_0100n]
-    const { values, frames, perCpu } = await run(1000, start)
+    const { values, frames, perCpu } = await run(1000, start, wasmAtomics)
     expect(perCpu.filter((n) => n > 0).length).toBeGreaterThan(1)
     expect(values).toEqual(expected(frames, start))
     expect(values[0]).toBe(0x1_0000_02e8n) // 0xffffff00 + 1000: the low word wrapped once
@@ -84,7 +90,7 @@ describe('64-bit lock xadd on 4 CPUs', () => {
 
   it('the counters are exact over many packets, with a carry on nearly every add', async () => {
     const start = [0n, 0n, 0xffff_ffff_ffff_0000n, 0n]
-    const { values, frames } = await run(20000, start)
+    const { values, frames } = await run(20000, start, wasmAtomics)
     expect(values).toEqual(expected(frames, start))
   })
 })

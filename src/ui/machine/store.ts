@@ -90,7 +90,7 @@ export const useMachine = create<MachineState>()((set, get) => ({
         })
       })
     }
-    const kernel = Kernel.create({ possibleCpus: settings.cpus, hashSeed: settings.seed ?? undefined })
+    const kernel = Kernel.create({ possibleCpus: settings.cpus, hashSeed: settings.seed ?? undefined, wasmAtomics: true })
     xdpBoot(kernel)
     const n = (get().boot?.n ?? 0) + 1
     set({ kernel, boot: { n, cpus: settings.cpus, seed: settings.seed }, freed: null, comms: {} })

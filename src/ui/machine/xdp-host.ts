@@ -182,7 +182,7 @@ export class XdpHost {
             })
           }),
         )
-        w.postMessage({ kind: 'init', sab: kernel.sab, stats: this.stats.sab, cpu, queueOffset: addrs[cpu], ifindex: 2, objects, version: this.version } satisfies ToCpu)
+        w.postMessage({ kind: 'init', sab: kernel.sab, memory: kernel.memory, stats: this.stats.sab, cpu, queueOffset: addrs[cpu], ifindex: 2, objects, version: this.version } satisfies ToCpu)
         workers.push(w)
       }
       const s: Session = { cpus, maxFrame, workers, done }
