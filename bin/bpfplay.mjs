@@ -29,4 +29,11 @@ if (stale) {
     }
   }
 }
+// A reader that goes away (`bpfplay ... | head`) ends the output quietly (a C tool dies of SIGPIPE).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
+}
 await import(bundle)

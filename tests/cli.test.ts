@@ -3,6 +3,7 @@
  * kernel shared by the programs of one invocation.
  */
 import { cliSandbox } from './cli-sandbox'
+import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildCli } from '../scripts/build-cli.mjs'
@@ -34,6 +35,14 @@ describe('bpfplay CLI', () => {
     expect(r.rc).toBe(1)
     expect(r.err).toMatch(new RegExp(`${f.replace(/[.]/g, '\\.')}:2:\\d+: error: `))
     expect(r.out).toBe('')
+  })
+
+  it('ends quietly when its reader goes away (| head)', () => {
+    const f = file('many.c', '#include <stdio.h>\nint main(void) { for (int i = 0; i < 200000; i++) printf("line %d\\n", i); return 0; }\n')
+    const bin = join(import.meta.dirname, '..', 'bin', 'bpfplay.mjs')
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(bin)} run ${JSON.stringify(f)} | head -1; echo "status \${PIPESTATUS[0]}"`], { encoding: 'utf8', timeout: 60_000 })
+    expect(r.stdout).toBe('line 0\nstatus 0\n')
+    expect(r.stderr).toBe('')
   })
 
   it('names a missing file', () => {
