@@ -195,9 +195,22 @@ function* stream(opts: ResolvedTrafficOptions): Generator<TrafficPacket, void, u
   const gapNs = 1e9 / opts.rate
   let clock = 0
   for (let index = 0; index < opts.count; index++) {
-    const spec = maker(ctx)
-    spec.padToMinimum = opts.padToMinimum
-    if (opts.vlan !== undefined) spec.eth = { ...spec.eth, vlan: { id: opts.vlan } }
+    const made = maker(ctx)
+    // One object shape for every packet (the makers build theirs by spreading): buildPacket's
+    // property reads stay monomorphic, where a dozen shapes made each one a slow lookup.
+    const spec: PacketSpec = {
+      eth: opts.vlan !== undefined ? { ...made.eth, vlan: { id: opts.vlan } } : made.eth,
+      ipv4: made.ipv4,
+      ipv6: made.ipv6,
+      arp: made.arp,
+      tcp: made.tcp,
+      udp: made.udp,
+      icmp: made.icmp,
+      payload: made.payload,
+      payloadLength: made.payloadLength,
+      frameLength: made.frameLength,
+      padToMinimum: opts.padToMinimum,
+    }
     const timeNs = opts.arrival === 'constant' ? Math.round(index * gapNs) : Math.round(clock)
     if (opts.arrival === 'poisson') clock += rng.exponential(gapNs)
     yield { index, timeNs, bytes: buildPacket(spec) }
