@@ -14,7 +14,6 @@
  */
 import { CFault, type ProgramEnv, type ProgramExports } from '../lang/abi'
 import type { Kernel } from '../kernel/kernel'
-import { atomicAdd64 } from '../kernel/atomics64'
 import { bpfHelperBinder, bpfHelpers, HelperFault, type HelperEnv, type XdpPacketState } from './helpers'
 import { pickEntry, type LoadedProgram } from './loader'
 import type { Program } from '../lang/api'
@@ -130,7 +129,7 @@ export class XdpCpu {
       // helper calls on &map bound to their map once, here (helpers.ts)
       bindImport: bpfHelperBinder(helperEnv),
       // a real 64-bit lock xadd when the kernel's memory is a WebAssembly.Memory
-      atomicAdd64: kernel.memory ? atomicAdd64(kernel.memory) : undefined,
+      atomicAdd64: kernel.atomicAdd64(),
       ctl: opts.ctl ?? new Int32Array(1),
       trap: opts.trap ?? (() => {}),
       CFault,

@@ -9,6 +9,7 @@
  */
 import type { Kernel } from '../kernel/kernel'
 import { rxQueue } from './rss'
+import { align64 } from './rx-queue'
 
 export class FramePool {
   /** Kernel address, length and RX queue of each staged frame, by index. */
@@ -81,8 +82,4 @@ export class FramePool {
   free(): void {
     this.kernel.kfree(this.base)
   }
-}
-
-function align64(n: number): number {
-  return (n + 63) & ~63
 }

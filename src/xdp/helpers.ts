@@ -10,10 +10,9 @@
  * memory) raise a HelperFault: the CPU aborts that packet (XDP_ABORTED) and reports it.
  *
  * bpf_map_lookup_elem is the helper of nearly every packet, so it skips the kernel's generic
- * entry: the program holds its maps, so their descriptors are looked up once here; an ARRAY or
- * PERCPU_ARRAY lookup is then index * element size (arraymap.c's array_map_lookup_elem), any
- * other map goes straight to its ops. The call is logged as kernel.progMapLookup logs it.
- * Better still, a call site that passes `&map` is bound to its map once, when the CPU
+ * entry: the program holds its maps, so each map's lookup is bound to it once (boundLookup: an
+ * ARRAY or PERCPU_ARRAY lookup is then index * element size, any other map goes straight to its
+ * ops). A call site that passes `&map` calls that bound lookup directly, from when the CPU
  * instantiates the program (bpfHelperBinder, ProgramEnv.bindImport): no search for the map, no
  * dispatch on its type, as the verifier's map_gen_lookup inlines an ARRAY lookup.
  */
@@ -73,8 +72,6 @@ export function bpfHelpers(env: HelperEnv): Record<string, ImportFn> {
   const keySizes = env.maps.map((m) => m.decl.keySize)
   const valueSizes = env.maps.map((m) => m.decl.valueSize)
   const before = env.beforeHelper
-  const mem = kernel.mem
-  const i32 = mem.i32
   const log = kernel.eventLog
   const LOOKUP = BpfFunc.map_lookup_elem
   // Descriptors of the program's maps (null: not live, left to the kernel's entry to report).
@@ -82,10 +79,8 @@ export function bpfHelpers(env: HelperEnv): Record<string, ImportFn> {
     const slot = kernel.mapTable.slotOfId(id)
     return slot < 0 ? null : kernel.mapTable.desc(slot)
   })
-  // ARRAY lookups: entries (-1: not an array), bytes per entry, address of this CPU's value of entry 0.
-  const arrayEntries = descs.map((m) => (m !== null && (m.type === MapType.ARRAY || m.type === MapType.PERCPU_ARRAY) ? m.maxEntries : -1))
-  const arrayPer = descs.map((m) => (m === null ? 0 : m.percpu ? m.stride * mem.ncpu : m.stride))
-  const arrayBase = descs.map((m) => (m === null ? 0 : m.percpu ? m.data + cpu * m.stride : m.data))
+  // Each map's lookup bound to it (the same ones call sites with &map get: bpfHelperBinder)
+  const lookups = env.maps.map((m) => boundLookup(env, m))
 
   // (the checks are small enough to inline into every helper; their faults are built apart)
   const notAMap = (addr: number, helper: string): never => {
@@ -137,21 +132,16 @@ export function bpfHelpers(env: HelperEnv): Record<string, ImportFn> {
 
   return {
     bpf_map_lookup_elem: (map: number, key: number) => {
+      const bound = lookups[slots.indexOf(map)]
+      if (bound !== undefined) return bound(map, key)
+      // not one of the program's maps (faults), not live, or a queue / stack (no lookup: NULL)
       if (before) before()
       const i = mapIndex(map, 'bpf_map_lookup_elem')
       check(key, keySizes[i], 'key', 'bpf_map_lookup_elem')
       const m = descs[i]
       if (m === null) return kernel.progMapLookup(ids[i], key, cpu)
-      let r: number
-      const entries = arrayEntries[i]
-      if (entries >= 0) {
-        const index = (key & 3) === 0 ? i32[key >> 2] >>> 0 : dv.getUint32(key, true)
-        r = index < entries ? arrayBase[i] + index * arrayPer[i] : 0
-      } else {
-        r = m.ops.queueLike ? 0 : m.ops.progLookup(mem, m, key, cpu)
-      }
-      log.appendHelper(cpu, LOOKUP, ids[i], r, key, m.keySize)
-      return r
+      log.appendHelper(cpu, LOOKUP, ids[i], 0, key, m.keySize)
+      return 0
     },
     bpf_map_update_elem: (map: number, key: number, value: number, flags: number | bigint) => {
       if (before) before()
@@ -252,55 +242,63 @@ export function bpfHelpers(env: HelperEnv): Record<string, ImportFn> {
 }
 
 /**
- * ProgramEnv.bindImport for a CPU: `bpf_map_lookup_elem(&map, key)` sites get a lookup bound to
- * that map (an ARRAY / PERCPU_ARRAY one is a bounds check and index * stride from this CPU's
- * values; any other map calls its ops directly). Anything else, including an address that is not
- * one of the program's maps (the generic helper faults on it), keeps the generic helper.
+ * ProgramEnv.bindImport for a CPU: `bpf_map_lookup_elem(&map, key)` sites get the lookup bound to
+ * that map (boundLookup). Anything else, including an address that is not one of the program's
+ * maps (the generic helper faults on it), keeps the generic helper.
  */
 export function bpfHelperBinder(env: HelperEnv): (name: string, firstArg: number) => ImportFn | undefined {
+  return (name, firstArg) => {
+    if (name !== 'bpf_map_lookup_elem') return undefined
+    const map = env.maps.find((m) => m.slotAddr === firstArg)
+    return map === undefined ? undefined : boundLookup(env, map)
+  }
+}
+
+/**
+ * bpf_map_lookup_elem bound to one of the program's maps, for the CPU of `env`: an ARRAY /
+ * PERCPU_ARRAY lookup is a bounds check and index * stride from this CPU's values (as the
+ * verifier's map_gen_lookup inlines it); any other map calls its ops directly. The call is
+ * logged as kernel.progMapLookup logs it. undefined when the map is not live or has no lookup
+ * (queue, stack): the generic helper handles those.
+ */
+function boundLookup(env: HelperEnv, map: LoadedMap): ImportFn | undefined {
   const { kernel, cpu } = env
+  const slot = kernel.mapTable.slotOfId(map.id)
+  if (slot < 0) return undefined
+  const m = kernel.mapTable.desc(slot)
+  if (m.ops.queueLike) return undefined
   const mem = kernel.mem
-  const sabBytes = kernel.sab.byteLength
   const i32 = mem.i32
   const dv = new DataView(kernel.sab)
   const ring = kernel.eventLog.helperRing(cpu)
   const LOOKUP = BpfFunc.map_lookup_elem
   const before = env.beforeHelper
-  const badKey = (addr: number, len: number): never => {
-    throw new HelperFault(`bpf_map_lookup_elem: invalid key pointer 0x${Math.max(0, addr).toString(16)} (${len} bytes)`)
+  const id = map.id
+  const keySize = map.decl.keySize
+  const lastKeyByte = kernel.sab.byteLength - keySize
+  const badKey = (addr: number): never => {
+    throw new HelperFault(`bpf_map_lookup_elem: invalid key pointer 0x${Math.max(0, addr).toString(16)} (${keySize} bytes)`)
   }
-  return (name, firstArg) => {
-    if (name !== 'bpf_map_lookup_elem') return undefined
-    const map = env.maps.find((m) => m.slotAddr === firstArg)
-    if (map === undefined) return undefined
-    const slot = kernel.mapTable.slotOfId(map.id)
-    if (slot < 0) return undefined
-    const m = kernel.mapTable.desc(slot)
-    const id = map.id
-    const keySize = map.decl.keySize
-    const lastKeyByte = sabBytes - keySize
-    if (m.ops.queueLike) return undefined
-    if (m.type === MapType.ARRAY || m.type === MapType.PERCPU_ARRAY) {
-      const entries = m.maxEntries
-      const per = m.percpu ? m.stride * mem.ncpu : m.stride
-      const base = m.percpu ? m.data + cpu * m.stride : m.data
-      return (_map: number, key: number) => {
-        if (before !== undefined) before()
-        if (!(key >= 4096 && key <= lastKeyByte)) badKey(key, keySize)
-        const index = (key & 3) === 0 ? i32[key >> 2] >>> 0 : dv.getUint32(key, true)
-        const r = index < entries ? base + index * per : 0
-        ring.append(LOOKUP, id, r, key, keySize)
-        return r
-      }
-    }
-    const ops = m.ops
+  if (m.type === MapType.ARRAY || m.type === MapType.PERCPU_ARRAY) {
+    const entries = m.maxEntries
+    const per = m.percpu ? m.stride * mem.ncpu : m.stride
+    const base = m.percpu ? m.data + cpu * m.stride : m.data
     return (_map: number, key: number) => {
       if (before !== undefined) before()
-      if (!(key >= 4096 && key <= lastKeyByte)) badKey(key, keySize)
-      const r = ops.progLookup(mem, m, key, cpu)
+      if (!(key >= 4096 && key <= lastKeyByte)) badKey(key)
+      const index = (key & 3) === 0 ? i32[key >> 2] >>> 0 : dv.getUint32(key, true)
+      const r = index < entries ? base + index * per : 0
       ring.append(LOOKUP, id, r, key, keySize)
       return r
     }
+  }
+  const ops = m.ops
+  return (_map: number, key: number) => {
+    if (before !== undefined) before()
+    if (!(key >= 4096 && key <= lastKeyByte)) badKey(key)
+    const r = ops.progLookup(mem, m, key, cpu)
+    ring.append(LOOKUP, id, r, key, keySize)
+    return r
   }
 }
 

@@ -23,7 +23,7 @@
 import type { Kernel } from '../kernel/kernel'
 import type { FramePool } from './frame-pool'
 import { XDP_PACKET_HEADROOM } from './packets'
-import { NAPI_BUDGET, packetBufferBytes, type RxRing } from './rx-queue'
+import { align64, NAPI_BUDGET, packetBufferBytes, type RxRing } from './rx-queue'
 
 const MAGIC = 0x31525852 // "RXR1"
 const W_ENTRIES = 1
@@ -177,8 +177,4 @@ export class ReplayQueue implements RxRing {
     }
     return this.lastEntry
   }
-}
-
-function align64(n: number): number {
-  return (n + 63) & ~63
 }

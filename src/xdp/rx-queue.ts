@@ -244,6 +244,7 @@ export class RxQueue implements RxRing {
   }
 }
 
-function align64(n: number): number {
+/** n rounded up to a cache line (64 bytes). */
+export function align64(n: number): number {
   return (n + 63) & ~63
 }
