@@ -150,6 +150,46 @@ describe('per-CPU values from programs (spec 11)', () => {
   })
 })
 
+describe('per-CPU value layout', () => {
+  // A 12-byte value: 16 bytes per CPU for userspace, a cache line per CPU in the kernel.
+  const userValue = (cpus: number[][]) => cpus.flatMap((b) => [...b, 0, 0, 0, 0])
+  const bytes12 = (x: number) => Array.from({ length: 12 }, (_, i) => (x + i) & 0xff)
+
+  it.each([
+    ['PERCPU_ARRAY', MapType.PERCPU_ARRAY],
+    ['PERCPU_HASH', MapType.PERCPU_HASH],
+    ['LRU_PERCPU_HASH', MapType.LRU_PERCPU_HASH],
+  ])('%s: each CPU\'s copy starts its own cache line; userspace sees them side by side', (_name, type) => {
+    const { k, p, fd, id, key, dv } = setup(type, 4, 12, 4)
+    const mine = p.mem.bytes(userValue([bytes12(1), bytes12(0x41)]))
+    expect(p.bpf_map_update_elem(fd, p.mem.u32(2), mine, 0)).toBe(0)
+    const c0 = k.progMapLookup(id, key(2), 0)
+    const c1 = k.progMapLookup(id, key(2), 1)
+    expect(c0 % 64).toBe(0)
+    expect(c1 - c0).toBe(64)
+    expect([...k.mem.u8.subarray(c1, c1 + 12)]).toEqual(bytes12(0x41))
+    // a program on CPU 1 writes its copy in place; every syscall path shows userspace's layout
+    dv.setUint32(c1, 0xdeadbeef, true)
+    const want = userValue([bytes12(1), [0xef, 0xbe, 0xad, 0xde, ...bytes12(0x41).slice(4)]])
+    const out = p.mem.alloc(32)
+    expect(p.bpf_map_lookup_elem(fd, p.mem.u32(2), out)).toBe(0)
+    expect([...p.mem.get(out, 32)]).toEqual(want)
+    const keys = p.mem.alloc(16)
+    const vals = p.mem.alloc(4 * 32)
+    const count = p.mem.u32(4)
+    const outBatch = p.mem.alloc(8)
+    const r = p.bpf_map_lookup_batch(fd, 0, outBatch, keys, vals, count)
+    expect(r === 0 || r === -Errno.ENOENT).toBe(true)
+    const n = p.mem.getU32(count)
+    const at = [...Array(n).keys()].find((i) => p.mem.getU32(keys + 4 * i) === 2)!
+    expect([...p.mem.get(vals + at * 32, 32)]).toEqual(want)
+    if (type !== MapType.PERCPU_ARRAY) {
+      expect(p.bpf_map_lookup_and_delete_elem(fd, p.mem.u32(2), out)).toBe(0)
+      expect([...p.mem.get(out, 32)]).toEqual(want)
+    }
+  })
+})
+
 describe('queue/stack helpers (spec 7)', () => {
   it('push/pop/peek and zero fill on ENOENT', () => {
     const { k, id, val, dv, stack } = setup(MapType.QUEUE, 0, 8, 2)

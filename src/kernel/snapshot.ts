@@ -60,7 +60,7 @@ function snapshotMap(mem: KernelMemory, maps: MapTable, fds: FdTable, slot: numb
     let value: Uint8Array | Uint8Array[]
     if (m.percpu) {
       value = []
-      for (let c = 0; c < ncpu; c++) value.push(mem.u8.slice(valueAddr + c * m.stride, valueAddr + c * m.stride + m.valueSize))
+      for (let c = 0; c < ncpu; c++) value.push(mem.u8.slice(valueAddr + c * m.pcpuStride, valueAddr + c * m.pcpuStride + m.valueSize))
     } else {
       value = mem.u8.slice(valueAddr, valueAddr + m.valueSize)
     }

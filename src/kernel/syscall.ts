@@ -17,7 +17,7 @@ import { fdEntryForMap, fdMapSlot, fdPerms, fdPermsFor, FD_FILE, installMapFd, P
 import { normFlags, type CreateAttr } from './maps/ops'
 import { opsForType } from './maps/registry'
 import { EXTRA_ASKED, EXTRA_COUNT, EXTRA_IN, EXTRA_OUT } from './events'
-import { readU32 } from './maps/common'
+import { readU32, valueToUser } from './maps/common'
 import { BPF_MAP_GET_FD_BY_ID, BPF_MAP_GET_NEXT_ID, mapGetFdById, mapGetNextId } from './map-ids'
 
 /** sizeof(union bpf_attr) in the UAPI we model. */
@@ -322,6 +322,11 @@ function mapLookup(k: Kernel, s: SyscallState): number {
   } else {
     src = m.ops.lookup(k.mem, m, key)
     if (src === 0) return -Errno.ENOENT
+    if (m.percpu) {
+      // the CPUs' copies, a cache line each in the kernel, side by side for userspace
+      valueToUser(k.mem, m, key + r8(m.keySize), src)
+      src = key + r8(m.keySize)
+    }
   }
   if (uvalue === 0 || !s.user.copyToUser(uvalue, k.mem.u8, src, m.userValueSize)) return -Errno.EFAULT
   return 0
@@ -657,7 +662,7 @@ function genericLookupBatch(k: Kernel, s: SyscallState, m: MapDesc): number {
       prev = prevBuf
       continue
     }
-    mem.u8.copyWithin(value, v, v + vs)
+    valueToUser(mem, m, value, v)
     if (ukeys === 0 || !s.user.copyToUser(ukeys + cp * ks, mem.u8, keyBuf, ks)) return -Errno.EFAULT
     if (uvalues === 0 || !s.user.copyToUser(uvalues + cp * vs, mem.u8, value, vs)) return -Errno.EFAULT
     const t = prevBuf

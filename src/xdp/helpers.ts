@@ -281,8 +281,8 @@ function boundLookup(env: HelperEnv, map: LoadedMap): ImportFn | undefined {
   }
   if (m.type === MapType.ARRAY || m.type === MapType.PERCPU_ARRAY) {
     const entries = m.maxEntries
-    const per = m.percpu ? m.stride * mem.ncpu : m.stride
-    const base = m.percpu ? m.data + cpu * m.stride : m.data
+    const per = m.percpu ? m.pcpuStride * mem.ncpu : m.stride
+    const base = m.percpu ? m.data + cpu * m.pcpuStride : m.data
     return (_map: number, key: number) => {
       if (before !== undefined) before()
       if (!(key >= 4096 && key <= lastKeyByte)) badKey(key)

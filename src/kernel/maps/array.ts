@@ -1,14 +1,15 @@
 /**
  * ARRAY and PERCPU_ARRAY (kernel/bpf/arraymap.c), spec section 6: max_entries zero-filled
  * values allocated at creation, indexed by a u32 key; nothing can be deleted. Each element
- * takes round_up(value_size, 8) bytes (per-CPU: one such slot per possible CPU, CPU 0 first,
- * which is also the userspace layout). Updates are plain in-place copies without a lock, as in
+ * takes round_up(value_size, 8) bytes. A per-CPU element has one slot per possible CPU, CPU 0
+ * first, each starting a cache line (MapDesc.pcpuStride), so CPUs updating their own copies do
+ * not pass a line around; userspace sees the slots round_up(value_size, 8) apart. Updates are plain in-place copies without a lock, as in
  * Linux, so a program's pointer always sees the current value.
  */
 import { BPF_EXIST, BPF_F_LOCK, BPF_NOEXIST, Errno, MapFlag, MapType } from '../uapi'
 import type { KernelMemory } from '../memory'
-import { D, type MapDesc } from './desc'
-import { ACCESS_MASK, accessOk, kcopy, mapAlloc, mapFree, readU32, writeU32 } from './common'
+import { D, percpuStride, type MapDesc } from './desc'
+import { ACCESS_MASK, accessOk, kcopy, mapAlloc, mapFree, readU32, valueFromUser, writeU32 } from './common'
 import type { CreateAttr, MapOps } from './ops'
 
 const ARRAY_CREATE_FLAG_MASK =
@@ -50,11 +51,10 @@ export class ArrayOps implements MapOps {
   }
 
   alloc(mem: KernelMemory, w: number, a: CreateAttr): number {
-    const stride = roundUp8(a.valueSize)
-    const per = this.percpu ? stride * mem.ncpu : stride
+    const per = this.percpu ? percpuStride(a.valueSize) * mem.ncpu : roundUp8(a.valueSize)
     const total = a.maxEntries * per
     if (total > 0x7fff0000) return -Errno.ENOMEM
-    const align = (a.mapFlags & MapFlag.MMAPABLE) !== 0 ? 4096 : 8
+    const align = (a.mapFlags & MapFlag.MMAPABLE) !== 0 ? 4096 : this.percpu ? 64 : 8
     const data = mapAlloc(mem, w, total, align)
     if (data === 0) return -Errno.ENOMEM
     mem.i32[w + D.DATA] = data
@@ -68,7 +68,7 @@ export class ArrayOps implements MapOps {
   }
 
   private per(mem: KernelMemory, m: MapDesc): number {
-    return this.percpu ? m.stride * mem.ncpu : m.stride
+    return this.percpu ? m.pcpuStride * mem.ncpu : m.stride
   }
 
   lookup(mem: KernelMemory, m: MapDesc, keyAddr: number): number {
@@ -79,13 +79,13 @@ export class ArrayOps implements MapOps {
 
   progLookup(mem: KernelMemory, m: MapDesc, keyAddr: number, cpu: number): number {
     const v = this.lookup(mem, m, keyAddr)
-    return v === 0 || !this.percpu ? v : v + cpu * m.stride
+    return v === 0 || !this.percpu ? v : v + cpu * m.pcpuStride
   }
 
   progLookupPercpu(mem: KernelMemory, m: MapDesc, keyAddr: number, _cpu: number, target: number): number {
     if (!this.percpu || target < 0 || target >= mem.ncpu) return 0
     const v = this.lookup(mem, m, keyAddr)
-    return v === 0 ? 0 : v + target * m.stride
+    return v === 0 ? 0 : v + target * m.pcpuStride
   }
 
   update(mem: KernelMemory, m: MapDesc, keyAddr: number, valueAddr: number, flags: number, cpu: number, onAllCpus: boolean): number {
@@ -95,7 +95,7 @@ export class ArrayOps implements MapOps {
       if (flags > BPF_EXIST) return -Errno.EINVAL
       if (idx >= m.maxEntries) return -Errno.E2BIG
       if (flags === BPF_NOEXIST) return -Errno.EEXIST
-      kcopy(mem, m.data + idx * this.per(mem, m), valueAddr, m.stride * mem.ncpu)
+      valueFromUser(mem, m, m.data + idx * this.per(mem, m), valueAddr)
       return 0
     }
     // array_map_update_elem
@@ -103,7 +103,7 @@ export class ArrayOps implements MapOps {
     if (idx >= m.maxEntries) return -Errno.E2BIG
     if ((flags & BPF_NOEXIST) !== 0) return -Errno.EEXIST
     if ((flags & BPF_F_LOCK) !== 0) return -Errno.EINVAL // no value has a bpf_spin_lock
-    const dst = m.data + idx * this.per(mem, m) + (this.percpu ? cpu * m.stride : 0)
+    const dst = m.data + idx * this.per(mem, m) + (this.percpu ? cpu * m.pcpuStride : 0)
     kcopy(mem, dst, valueAddr, m.valueSize)
     return 0
   }

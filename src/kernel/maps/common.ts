@@ -4,7 +4,7 @@
  * memory accounting per map.
  */
 import type { KernelMemory } from '../memory'
-import { D } from './desc'
+import { D, type MapDesc } from './desc'
 
 /** memcpy inside kernel memory (word loop when aligned: typed-array byte loops are slow). */
 export function kcopy(mem: KernelMemory, dst: number, src: number, len: number): void {
@@ -70,6 +70,22 @@ export function writeU32(mem: KernelMemory, addr: number, v: number): void {
 }
 
 /** kmalloc charged to the map in slot word `w`. */
+/**
+ * A value from its kernel layout at `src` to userspace's layout at `dst` (both kernel addresses):
+ * the per-CPU copies of a per-CPU value move from pcpuStride apart to stride apart
+ * (bpf_map_value_size bytes in all); any other value is copied as it is.
+ */
+export function valueToUser(mem: KernelMemory, m: MapDesc, dst: number, src: number): void {
+  if (!m.percpu) return kcopy(mem, dst, src, m.userValueSize)
+  for (let c = 0; c < mem.ncpu; c++) kcopy(mem, dst + c * m.stride, src + c * m.pcpuStride, m.stride)
+}
+
+/** valueToUser the other way: userspace's layout at `src` into the kernel's at `dst`. */
+export function valueFromUser(mem: KernelMemory, m: MapDesc, dst: number, src: number): void {
+  if (!m.percpu) return kcopy(mem, dst, src, m.userValueSize)
+  for (let c = 0; c < mem.ncpu; c++) kcopy(mem, dst + c * m.pcpuStride, src + c * m.stride, m.stride)
+}
+
 export function mapAlloc(mem: KernelMemory, w: number, size: number, align = 8): number {
   const a = mem.kmalloc(size, align)
   if (a !== 0) mem.i32[w + D.MEM] += mem.usableSize(a)

@@ -91,10 +91,19 @@ export class MapDesc {
   readonly emask: number
   readonly elemSize: number
   readonly nElems: number
-  /** Offset of the value inside a hash element (after the 24-byte header and the 8-aligned key). */
+  /**
+   * Offset of the value inside a hash element: after the 24-byte header and the 8-aligned key,
+   * rounded up to a cache line in per-CPU maps (see pcpuStride).
+   */
   readonly valOff: number
-  /** round_up(value_size, 8): array element and per-CPU slot stride. */
+  /** round_up(value_size, 8): array element stride, and a per-CPU slot as userspace sees it. */
   readonly stride: number
+  /**
+   * Distance between two CPUs' copies of one per-CPU value in kernel memory: the stride rounded
+   * up to 64 bytes, so no two CPUs' copies share a cache line (the kernel keeps each in its own
+   * CPU's per-CPU area). Userspace sees them `stride` apart (valueToUser / valueFromUser).
+   */
+  readonly pcpuStride: number
   readonly percpu: boolean
   /** Bytes of a value as userspace sees it (bpf_map_value_size): per-CPU = stride * possible CPUs. */
   readonly userValueSize: number
@@ -130,12 +139,24 @@ export class MapDesc {
     this.emask = (1 << this.eshift) - 1
     this.elemSize = i32[w + D.ELEM_SIZE]
     this.nElems = i32[w + D.NELEMS] >>> 0
-    this.valOff = 24 + ((this.keySize + 7) & ~7)
     this.stride = this.valueSize <= 0x7ffffff0 ? (this.valueSize + 7) & ~7 : Math.ceil(this.valueSize / 8) * 8
     this.percpu = ops.percpu
+    this.pcpuStride = this.percpu ? percpuStride(this.valueSize) : this.stride
+    this.valOff = hashValueOffset(this.keySize, this.percpu)
     this.userValueSize = this.percpu ? this.stride * ncpu : ops.userValueSize(this.valueSize)
     this.prealloc = (this.flags & 1) === 0
     this.data = i32[w + D.DATA]
     this.lruW = i32[w + D.LRU] >> 2
   }
+}
+
+/** Kernel distance between CPUs' copies of a per-CPU value of `valueSize` bytes (MapDesc.pcpuStride). */
+export function percpuStride(valueSize: number): number {
+  return Math.ceil(valueSize / 64) * 64
+}
+
+/** Offset of the value in a hash element (MapDesc.valOff). */
+export function hashValueOffset(keySize: number, percpu: boolean): number {
+  const off = 24 + Math.ceil(keySize / 8) * 8
+  return percpu ? Math.ceil(off / 64) * 64 : off
 }

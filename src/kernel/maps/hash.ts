@@ -19,8 +19,8 @@
 import { BPF_EXIST, BPF_F_LOCK, BPF_NOEXIST, Errno, MapFlag, MapType } from '../uapi'
 import type { KernelMemory } from '../memory'
 import { jhashKey } from '../jhash'
-import { D, type MapDesc } from './desc'
-import { ACCESS_MASK, accessOk, kcopy, keyEq, kzero, log2, mapAlloc, mapFree, roundupPow2 } from './common'
+import { D, hashValueOffset, percpuStride, type MapDesc } from './desc'
+import { ACCESS_MASK, accessOk, kcopy, keyEq, kzero, log2, mapAlloc, mapFree, roundupPow2, valueFromUser, valueToUser } from './common'
 import { E_HASH, E_HNEXT, E_KEY, E_LPREV, E_REF, ELEM_HDR } from './hash_layout'
 import { LruLists } from './lru'
 import type { CreateAttr, MapOps } from './ops'
@@ -87,8 +87,8 @@ export class HashOps implements MapOps {
     const nBuckets = roundupPow2(maxEntries)
     // n_buckets * sizeof(struct bucket) must fit in u32.
     if (nBuckets > Math.floor(0xffffffff / 16)) return -Errno.E2BIG
-    const stride = roundUp8(a.valueSize)
-    const elemSize = ELEM_HDR + roundUp8(a.keySize) + (this.percpu ? stride * ncpu : stride)
+    // per-CPU values start a cache line each (MapDesc.pcpuStride), so elements are whole lines
+    const elemSize = this.percpu ? hashValueOffset(a.keySize, true) + percpuStride(a.valueSize) * ncpu : ELEM_HDR + roundUp8(a.keySize) + roundUp8(a.valueSize)
     if (elemSize > 0x7fff0000) return -Errno.ENOMEM
     const spares = prealloc && !this.lru && !this.percpu ? ncpu : 0
     const nElems = prealloc ? maxEntries + spares : 0
@@ -233,7 +233,7 @@ export class HashOps implements MapOps {
     if (chunk === 0) {
       const first = ci * (1 << m.eshift)
       const n = Math.min(1 << m.eshift, m.nElems - first)
-      chunk = mapAlloc(mem, m.w, n * m.elemSize)
+      chunk = mapAlloc(mem, m.w, n * m.elemSize, m.percpu ? 64 : 8)
       if (chunk === 0) return 0
       i32[m.etableW + ci] = chunk
     }
@@ -405,13 +405,13 @@ export class HashOps implements MapOps {
     if (!this.percpu) {
       kcopy(mem, dst, valueAddr, m.valueSize)
     } else if (onAllCpus) {
-      kcopy(mem, dst, valueAddr, m.stride * mem.ncpu)
+      valueFromUser(mem, m, dst, valueAddr)
     } else {
       // pcpu_init_value from a program: this CPU gets the value (8-byte rounded copy, as
       // copy_map_value_long), the other CPUs are zeroed.
       for (let c = 0; c < mem.ncpu; c++) {
-        if (c === cpu) kcopy(mem, dst + c * m.stride, valueAddr, Math.min(m.stride, mem.u8.length - valueAddr))
-        else kzero(mem, dst + c * m.stride, m.valueSize)
+        if (c === cpu) kcopy(mem, dst + c * m.pcpuStride, valueAddr, Math.min(m.stride, mem.u8.length - valueAddr))
+        else kzero(mem, dst + c * m.pcpuStride, m.valueSize)
       }
     }
   }
@@ -419,8 +419,8 @@ export class HashOps implements MapOps {
   /** Per-CPU in-place update of an existing element. */
   private overwritePercpu(mem: KernelMemory, m: MapDesc, n: number, valueAddr: number, cpu: number, onAllCpus: boolean): void {
     const dst = n + m.valOff
-    if (onAllCpus) kcopy(mem, dst, valueAddr, m.stride * mem.ncpu)
-    else kcopy(mem, dst + cpu * m.stride, valueAddr, m.valueSize)
+    if (onAllCpus) valueFromUser(mem, m, dst, valueAddr)
+    else kcopy(mem, dst + cpu * m.pcpuStride, valueAddr, m.valueSize)
   }
 
   // ---- element operations --------------------------------------------------------------------
@@ -437,7 +437,7 @@ export class HashOps implements MapOps {
       const r = (n + E_REF) >> 2
       if (mem.i32[r] === 0) mem.i32[r] = 1
     }
-    return this.percpu ? n + m.valOff + cpu * m.stride : n + m.valOff
+    return this.percpu ? n + m.valOff + cpu * m.pcpuStride : n + m.valOff
   }
 
   progLookupPercpu(mem: KernelMemory, m: MapDesc, keyAddr: number, cpu: number, target: number): number {
@@ -448,7 +448,7 @@ export class HashOps implements MapOps {
       const r = (n + E_REF) >> 2
       if (mem.i32[r] === 0) mem.i32[r] = 1
     }
-    return n + m.valOff + target * m.stride
+    return n + m.valOff + target * m.pcpuStride
   }
 
   update(mem: KernelMemory, m: MapDesc, keyAddr: number, valueAddr: number, flags: number, cpu: number, onAllCpus: boolean): number {
@@ -487,7 +487,7 @@ export class HashOps implements MapOps {
         }
       } else {
         if (old === 0 && i32[m.w + D.COUNT] >= m.maxEntries) return -Errno.E2BIG
-        n = mapAlloc(mem, m.w, m.elemSize)
+        n = mapAlloc(mem, m.w, m.elemSize, m.percpu ? 64 : 8)
         if (n === 0) return -Errno.ENOMEM
       }
       kcopy(mem, n + E_KEY, keyAddr, m.keySize)
@@ -612,7 +612,7 @@ export class HashOps implements MapOps {
       const hi = this.headIdx(i32, m, hash & m.bmask)
       const n = hi < 0 ? 0 : this.find(mem, m, hi, hash, keyAddr)
       if (n === 0) return -Errno.ENOENT
-      kcopy(mem, outAddr, n + m.valOff, m.userValueSize)
+      valueToUser(mem, m, outAddr, n + m.valOff)
       this.unlink(i32, hi, n)
       i32[m.w + D.COUNT]--
       this.freeElem(mem, m, n)
@@ -675,7 +675,7 @@ export class HashOps implements MapOps {
       let k = 0
       for (let n = i32[hi]; (n & 1) === 0; n = i32[(n + E_HNEXT) >> 2]) {
         kcopy(mem, keysOut + k * ks, n + E_KEY, ks)
-        kcopy(mem, valsOut + k * vs, n + m.valOff, vs)
+        valueToUser(mem, m, valsOut + k * vs, n + m.valOff)
         k++
       }
       if (del) {

@@ -42,7 +42,7 @@ export interface BatchSupport {
 
 export interface MapOps {
   readonly name: string
-  /** Values are per-CPU (one slot per possible CPU, 8-byte stride). */
+  /** Values are per-CPU (one slot per possible CPU: MapDesc.pcpuStride apart in the kernel, round_up(value_size, 8) for userspace). */
   readonly percpu: boolean
   readonly batch: BatchSupport
   /** Queue/stack: userspace element commands mean push/pop/peek. */
