@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url'
 import { Kernel } from '../kernel/kernel'
 import type { Program } from '../lang/api'
 import { compile, formatDiagnostic } from '../lang/compile'
-import { checkProgram, verifierRefusal, type Finding } from '../xdp/checks'
+import { analyseProgram, verifierRefusal, type Finding } from '../xdp/checks'
 import { XDP_ACTIONS } from '../xdp/cpu'
 import { dumpMaps, dumpMapsByName } from '../xdp/dump'
 import { DEFAULT_LIVE_RATE, LiveNic } from '../xdp/live'
@@ -82,7 +82,7 @@ export async function runXdpCommand(o: XdpOptions): Promise<number> {
   const user = o.user ? compileFile(o.user, 'user', o.warnings) : undefined
   if (user === null) return 1
   const { program, source } = bpf
-  const findings = checkProgram(source, program)
+  const { findings, packetWrites } = analyseProgram(source, program)
   if (user && usesObjectApi(user.program)) {
     if (findings.length > 0 && o.skipChecks) warnFindings(findings)
     return runLive(o, program, user.program, o.skipChecks ? [] : findings)
@@ -121,7 +121,7 @@ export async function runXdpCommand(o: XdpOptions): Promise<number> {
   if (o.reproducible) {
     result = runReproducible({ kernel, loaded, source: source2, cpus: o.cpus, entry: o.entry, seed: o.seed ?? 1, trace })
   } else {
-    result = await runParallel({ kernel, loaded, source: source2, cpus: o.cpus, entry: o.entry, seed: o.seed, trace, workerScript: cpuWorkerScript(), timeoutMs: o.timeoutSec ? o.timeoutSec * 1000 : undefined, ratePps: o.rate })
+    result = await runParallel({ kernel, loaded, source: source2, cpus: o.cpus, entry: o.entry, seed: o.seed, trace, workerScript: cpuWorkerScript(), timeoutMs: o.timeoutSec ? o.timeoutSec * 1000 : undefined, ratePps: o.rate, packetsReadOnly: !packetWrites })
   }
   report(result, o.cpus, out, o.reproducible ? undefined : o.rate)
   let status = result.stopped ? 137 : 0

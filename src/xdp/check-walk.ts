@@ -17,11 +17,20 @@
  * offsets that differ per path are kept as a range). Calls to the program's own functions are
  * analysed inline, as the verifier does with static functions. Register numbers in messages are
  * the ones clang usually picks (R0 for a helper's result, R1 for packet pointers).
+ *
+ * The same walk answers one more question, for the NIC rather than the learner: may the program
+ * write its packet? (packetWrites). A CPU can then run a program that never does on the NIC's
+ * frames in place, as real hardware does, instead of on a copy. That answer must be sound, so it
+ * comes from a walk in `sound` mode: loops are walked until their entry state stops changing (two
+ * passes cover what the verifier checks report, not every later iteration), and whatever the walk
+ * cannot follow (a backward goto, a recursive call, an unknown helper, a store through a pointer
+ * of unknown origin) counts as a possible packet write.
  */
 import type { Pos, TExpr, TFunction, TStmt, TUnit, VarSym } from '../lang/ast'
 import type { BpfMapDecl } from '../lang/api'
 import { isAggregate, isInteger, sizeOf, wrapInt, type CType } from '../lang/types'
 import { type Abs, Ids, joinAbs, joinAll, joinStates, OTHER, State } from './check-state'
+import { HELPER_NAMES } from './helpers'
 
 export type FindingKind = 'map_value_or_null' | 'packet' | 'map_value_bounds' | 'map_access' | 'ctx' | 'null' | 'loop'
 
@@ -41,12 +50,23 @@ const CTX_SIZE = 24
 const MAX_CALL_DEPTH = 8
 /** Helpers that write into their buffer argument (index of that argument). */
 const WRITES_ARG: Record<string, number> = { bpf_map_pop_elem: 1, bpf_map_peek_elem: 1, bpf_xdp_load_bytes: 2, bpf_probe_read_kernel: 0, bpf_get_current_comm: 0 }
+/**
+ * Helpers that write the packet, or make other bytes packet (the headroom, the tailroom). Every
+ * other helper bpfplay has writes nothing but maps and its WRITES_ARG buffer.
+ */
+const PACKET_HELPERS = new Set(['bpf_xdp_store_bytes', 'bpf_xdp_adjust_head', 'bpf_xdp_adjust_tail', 'bpf_xdp_adjust_meta'])
+const WRITE_BUILTINS = new Set(['__builtin_memcpy', '__builtin_memmove', '__builtin_memset'])
+/** Sound mode gives up (a packet write is assumed) past this many passes over one loop or statements walked. */
+const MAX_LOOP_PASSES = 32
+const MAX_STEPS = 200_000
 
 type Loc = { k: 'var'; sym: VarSym } | { k: 'mem'; ptr: Abs; off: number }
 
 interface FnCtx {
   returns: { state: State; value: Abs }[]
   gotos: Map<string, State[]>
+  /** Labels already walked past (a goto to one of them is a backward jump). */
+  labels: Set<string>
 }
 
 interface Targets {
@@ -63,12 +83,27 @@ export class CheckWalker {
   private readonly callStack: TFunction[] = []
   /** Short names of packet-pointer ids for messages (the verifier's id=N). */
   private readonly pktIds = new Map<string, number>()
+  /** Whether a store may have reached the packet (see packetWrites). */
+  private mayWritePacket = false
+  private steps = 0
 
   constructor(
     private readonly unit: TUnit,
     private readonly maps: readonly BpfMapDecl[],
+    /** Walk loops to a fixpoint, for packetWrites (findings are then not the checks' own). */
+    private readonly sound = false,
   ) {
     maps.forEach((m, i) => this.mapOf.set(m.name, i))
+  }
+
+  /**
+   * Whether the entries walked so far may write packet memory: a store, atomic or memset/memcpy
+   * through a pointer not known to point into a map value, the stack or ctx, a helper that writes
+   * the packet (bpf_xdp_store_bytes) or exposes other bytes as packet (bpf_xdp_adjust_*), or
+   * anything the walk could not follow. Only meaningful for a walker in sound mode.
+   */
+  get packetWrites(): boolean {
+    return this.mayWritePacket
   }
 
   /** Analyses one entry function; findings accumulate across calls. */
@@ -98,6 +133,7 @@ export class CheckWalker {
 
   /** The verifier's check_mem_access, for the pointer kinds it cares about. */
   private access(st: State, ptr: Abs, off: number, size: number, write: boolean, pos: Pos): void {
+    if (write) this.noteWrite(ptr)
     switch (ptr.k) {
       case 'map_value': {
         const m = this.maps[ptr.map]
@@ -176,6 +212,12 @@ export class CheckWalker {
       default:
         return
     }
+  }
+
+  /** A store through `ptr`: anything but a map value, a local object, ctx or NULL may be the packet. */
+  private noteWrite(ptr: Abs): void {
+    if (ptr.k === 'map_value' || ptr.k === 'stack' || ptr.k === 'ctx' || (ptr.k === 'scalar' && ptr.konst === 0n)) return
+    this.mayWritePacket = true
   }
 
   // ---- locations ------------------------------------------------------------------------------
@@ -415,7 +457,7 @@ export class CheckWalker {
       case 'call':
         return this.call(e, st)
       case 'stmtexpr': {
-        const fc: FnCtx = { returns: [], gotos: new Map() }
+        const fc: FnCtx = { returns: [], gotos: new Map(), labels: new Set() }
         const out = this.execList(e.body, st.clone(), fc, { breaks: [], continues: [], switches: [] })
         const v = e.result && !out.dead ? this.eval(e.result, out) : OTHER
         st.become(out)
@@ -434,6 +476,7 @@ export class CheckWalker {
     const name = e.name
     if (name === '__builtin_memcpy' || name === '__builtin_memmove' || name === '__builtin_memset' || name === '__builtin_memcmp') {
       const n = this.konst(args[2])
+      if (WRITE_BUILTINS.has(name) && n === undefined) this.noteWrite(args[0])
       if (n !== undefined && n > 0n) {
         this.access(st, args[0], 0, Number(n), name !== '__builtin_memcmp', e.pos)
         if (name !== '__builtin_memset') this.access(st, args[1], 0, Number(n), false, e.pos)
@@ -452,10 +495,16 @@ export class CheckWalker {
   private call(e: Extract<TExpr, { k: 'call' }>, st: State): Abs {
     const target = e.fn.k === 'addr' && e.fn.e.k === 'func' ? e.fn.e.sym : e.fn.k === 'func' ? e.fn.sym : null
     const args = e.args.map((a) => this.eval(a, st))
-    if (!target) return this.ids.scalar()
+    if (!target) {
+      this.mayWritePacket = true // a call through a function pointer
+      return this.ids.scalar()
+    }
     const def = target.def ?? this.unit.functions.find((f) => f.sym === target)
     if (def) {
-      if (this.callStack.includes(def) || this.callStack.length >= MAX_CALL_DEPTH) return this.ids.scalar()
+      if (this.callStack.includes(def) || this.callStack.length >= MAX_CALL_DEPTH) {
+        this.mayWritePacket = true // not followed: it may store through anything it gets
+        return this.ids.scalar()
+      }
       const inner = st.clone()
       def.params.forEach((p, i) => this.bind(inner, p, args[i] ?? this.ids.scalar()))
       const { state, value } = this.callFunction(def, inner)
@@ -470,10 +519,12 @@ export class CheckWalker {
       // every lookup needs its NULL check.
       return { k: 'map_value', map: m.map, off: 0, orNull: true, nullId: this.ids.next() }
     }
+    if (PACKET_HELPERS.has(name) || !HELPER_NAMES.includes(name)) this.mayWritePacket = true
     const w = WRITES_ARG[name]
     if (w !== undefined) {
       const p = args[w]
       if (p?.k === 'stack') this.clearObject(st, p.sym)
+      this.noteWrite(p ?? OTHER)
     }
     return this.ids.scalar()
   }
@@ -481,7 +532,7 @@ export class CheckWalker {
   /** Runs a function body on `st`; returns the state where it returned and the joined return value. */
   private callFunction(fn: TFunction, st: State): { state: State; value: Abs } {
     this.callStack.push(fn)
-    const fc: FnCtx = { returns: [], gotos: new Map() }
+    const fc: FnCtx = { returns: [], gotos: new Map(), labels: new Set() }
     const end = this.execList(fn.body, st, fc, { breaks: [], continues: [], switches: [] })
     this.callStack.pop()
     const rets = fc.returns
@@ -566,7 +617,12 @@ export class CheckWalker {
   }
 
   private exec(s: TStmt, st: State, fc: FnCtx, tg: Targets): State {
+    if (this.sound && ++this.steps > MAX_STEPS) {
+      this.mayWritePacket = true // too long to follow: stop here, assume the worst
+      return State.deadState()
+    }
     if (s.k === 'label') {
+      fc.labels.add(s.name)
       const from = fc.gotos.get(s.name)
       if (from) st = joinAll([st, ...from], this.ids)
       return this.exec(s.body, st, fc, tg)
@@ -617,6 +673,8 @@ export class CheckWalker {
         fc.returns.push({ value: s.e ? this.eval(s.e, st) : OTHER, state: st })
         return State.deadState()
       case 'goto': {
+        // a backward goto is a loop the walk does not repeat
+        if (fc.labels.has(s.label)) this.mayWritePacket = true
         const list = fc.gotos.get(s.label) ?? []
         list.push(st)
         fc.gotos.set(s.label, list)
@@ -630,13 +688,15 @@ export class CheckWalker {
   /**
    * Loops: the body is analysed twice, from the entry state and from the join of the entry with
    * the state after one iteration, which covers what a second and later iteration sees once
-   * values that change per iteration are joined.
+   * values that change per iteration are joined. In sound mode the passes go on until the entry
+   * state stops changing (by kinds and constants: fresh ids do not count as a change).
    */
   private loop(s: Extract<TStmt, { k: 'while' | 'for' | 'do' }>, st: State, fc: FnCtx, tg: Targets): State {
     if (s.k === 'for') st = this.execList(s.init, st, fc, tg)
     const exits: State[] = []
     let entry = st
-    for (let pass = 0; pass < 2; pass++) {
+    let shape = this.sound ? stateShape(entry) : ''
+    for (let pass = 0; pass < (this.sound ? MAX_LOOP_PASSES : 2); pass++) {
       const breaks: State[] = []
       const continues: State[] = []
       const inner: Targets = { breaks: [...tg.breaks, breaks], continues: [...tg.continues, continues], switches: tg.switches }
@@ -655,9 +715,37 @@ export class CheckWalker {
         exits.push(...breaks)
       }
       entry = joinStates(entry, body, this.ids)
+      if (this.sound) {
+        const next = stateShape(entry)
+        if (next === shape) return joinAll(exits, this.ids)
+        shape = next
+      }
     }
+    if (this.sound) this.mayWritePacket = true // no fixpoint within the passes
     return joinAll(exits, this.ids)
   }
+}
+
+/** What a loop's fixpoint compares: each value's kind and constant, not the ids that joins renew. */
+function stateShape(st: State): string {
+  if (st.dead) return 'dead'
+  const abs = (v: Abs): string => {
+    switch (v.k) {
+      case 'scalar':
+        return v.konst === undefined ? 's' : `s${v.konst}`
+      case 'map_value':
+        return `m${v.map}:${v.off}:${v.orNull}:${v.viaNull ?? false}`
+      case 'map_ptr':
+        return `M${v.map}`
+      case 'stack':
+        return `k${v.sym.id}:${v.off}`
+      default:
+        return v.k
+    }
+  }
+  const vars = [...st.vars].map(([sym, v]) => `${sym.id}=${abs(v)}`)
+  const mem = [...st.mem].map(([k, v]) => `${k}=${abs(v)}`)
+  return [...vars.sort(), '|', ...mem.sort()].join(',')
 }
 
 function hasDefault(s: TStmt): boolean {

@@ -22,21 +22,37 @@ import { findEntries, pickEntry } from './loader'
 
 export type { Finding, FindingKind } from './check-walk'
 
+export interface ProgramAnalysis {
+  /** What the kernel would refuse, in source order. */
+  findings: Finding[]
+  /** Whether the program may write its packet (CheckWalker.packetWrites); false is proven. */
+  packetWrites: boolean
+}
+
 /** Runs every check on the program's entry functions. Findings are in source order. */
 export function checkProgram(source: string, program: Program, defines?: Record<string, string>): Finding[] {
+  return analyseProgram(source, program, defines).findings
+}
+
+/** The checks, and whether the program may write its packets (the NIC then lends it its frames in place when not). */
+export function analyseProgram(source: string, program: Program, defines?: Record<string, string>): ProgramAnalysis {
   const pp = preprocess({ name: program.filename, text: source }, { target: 'bpf', defines })
   const parsed = parse(pp.tokens)
   const { unit } = check(parsed.unit, { target: 'bpf' })
   const walker = new CheckWalker(unit, program.maps)
+  const sound = new CheckWalker(unit, program.maps, true)
   const loops = new LoopChecker(unit.statements)
   const entries = findEntries(program).map((e) => e.name)
   const byName = new Map(unit.functions.map((f) => [f.sym.name, f]))
   for (const name of entries) {
     const fn = byName.get(name)
-    if (fn) walker.checkEntry(fn)
+    if (!fn) continue
+    walker.checkEntry(fn)
+    sound.checkEntry(fn)
   }
   for (const fn of reachableFunctions(unit, entries)) loops.checkFunction(fn)
-  return [...walker.results(), ...loops.findings].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col)
+  const findings = [...walker.results(), ...loops.findings].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col)
+  return { findings, packetWrites: findings.length > 0 || sound.packetWrites }
 }
 
 /** A finding as compiler-style diagnostics: the verifier message as an error, the explanation as a note. */

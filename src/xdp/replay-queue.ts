@@ -8,17 +8,20 @@
  * thread hashes, copies or queues anything per packet, so each CPU can have a host core to
  * itself, as it would with a real NIC.
  *
- * The CPU copies each frame from the NIC's memory into its own buffer before the program sees it
- * (one buffer reused packet after packet, as a page pool recycles its page, so it stays in the
- * CPU's cache): a program may rewrite its packet, and the capture must stay as it was.
+ * A program that may rewrite its packet gets a copy: the CPU copies each frame from the NIC's
+ * memory into its own buffer first (one buffer reused packet after packet, as a page pool
+ * recycles its page, so it stays in the CPU's cache), and the capture stays as it was for the
+ * next pass. A program proven never to write its packet (analyseProgram's packetWrites) runs on
+ * the NIC's frame in place, as on real hardware, where the frame is where the NIC wrote it.
  *
  * Layout (byte offsets from the queue's address, 64-aligned; little-endian i32 words):
  *   0    magic "RXR1", E = entries (frames per pass for this CPU), n = frames per pass (the
- *        capture), count = frames in the run, bufferBytes, T = positions in the whole run
+ *        capture), count = frames in the run, bufferBytes, T = positions in the whole run,
+ *        in place (1: frames are not copied; no buffer follows)
  *   64   released: frames of the run the NIC has released (frame tags below it)
  *   128  stopped flag, 192 consumer position (released buffers, for observers)
  *   256  entries: [tag within the pass][kernel address][length][0], 16 bytes each
- *   then the CPU's buffer: headroom, the largest frame, tailroom
+ *   then the CPU's buffer (when copying): headroom, the largest frame, tailroom
  */
 import type { Kernel } from '../kernel/kernel'
 import type { FramePool } from './frame-pool'
@@ -31,6 +34,7 @@ const W_PASS = 2
 const W_COUNT = 3
 const W_BUFFER = 4
 const W_TOTAL = 5
+const W_IN_PLACE = 6
 const RELEASED = 16
 const STOPPED = 32
 const TAIL = 48
@@ -51,18 +55,20 @@ export class ReplayQueue implements RxRing {
   /** Word index of entry 0; byte address of the frame in the CPU's buffer. */
   private readonly entryW: number
   private readonly ownFrame: number
+  private readonly inPlace: boolean
   private lastPos = -1
   private lastEntry = 0
 
   /**
    * CPU `cpu`'s queue for `count` frames replayed from `pool` (frame i of the run is pool frame
-   * i % pool.size) with frames up to `maxFrame` bytes. kfree `addr` after the run.
+   * i % pool.size) with frames up to `maxFrame` bytes, copied for the program unless `inPlace`.
+   * kfree `addr` after the run.
    */
-  static place(kernel: Kernel, pool: FramePool, cpu: number, count: number, maxFrame: number): { queue: ReplayQueue; addr: number } {
+  static place(kernel: Kernel, pool: FramePool, cpu: number, count: number, maxFrame: number, inPlace = false): { queue: ReplayQueue; addr: number } {
     const mine: number[] = []
     for (let i = 0; i < pool.size; i++) if (pool.queue(i) === cpu) mine.push(i)
     const bufferBytes = packetBufferBytes(maxFrame)
-    const addr = kernel.kmalloc(HEADER_BYTES + mine.length * ENTRY_WORDS * 4 + align64(bufferBytes), 64)
+    const addr = kernel.kmalloc(HEADER_BYTES + mine.length * ENTRY_WORDS * 4 + (inPlace ? 0 : align64(bufferBytes)), 64)
     if (addr === 0) throw new Error(`kernel out of memory for a ${mine.length}-frame replay queue`)
     const words = new Int32Array(kernel.sab, addr, HEADER_BYTES / 4 + mine.length * ENTRY_WORDS)
     words.fill(0)
@@ -80,6 +86,7 @@ export class ReplayQueue implements RxRing {
     words[W_COUNT] = count
     words[W_BUFFER] = bufferBytes
     words[W_TOTAL] = passes * mine.length + mine.filter((frame) => frame < rest).length
+    words[W_IN_PLACE] = inPlace ? 1 : 0
     Atomics.store(words, 0, MAGIC)
     return { queue: new ReplayQueue(kernel.sab, addr), addr }
   }
@@ -92,6 +99,7 @@ export class ReplayQueue implements RxRing {
     this.count = this.i32[W_COUNT]
     this.bufferBytes = this.i32[W_BUFFER]
     this.total = this.i32[W_TOTAL]
+    this.inPlace = this.i32[W_IN_PLACE] === 1
     this.entryW = (offset + HEADER_BYTES) >> 2
     this.ownFrame = offset + HEADER_BYTES + this.entries * ENTRY_WORDS * 4 + XDP_PACKET_HEADROOM
     this.words = new Int32Array(sab, 0, sab.byteLength >> 2)
@@ -145,6 +153,7 @@ export class ReplayQueue implements RxRing {
   frameAt(pos: number): number {
     const w = this.entryAt(pos)
     const src = this.words[w + 1]
+    if (this.inPlace) return src
     const len = this.words[w + 2]
     if (len <= SHORT_FRAME) {
       // word by word: cheaper than copyWithin's call for the many minimum-size frames

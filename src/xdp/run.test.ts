@@ -189,4 +189,29 @@ char _license[] SEC("license") = "GPL";`
       expect([arrayValue(maps, 'seen', 0), arrayValue(maps, 'seen', 1)]).toEqual([u64le(BigInt(3 * distinct.length)), u64le(0n)])
     }
   })
+
+  it('runs a program that never writes its packets on the staged frames in place, any other on a copy', async () => {
+    const where = `#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+struct { __uint(type, BPF_MAP_TYPE_HASH); __type(key, __u32); __type(value, __u32); __uint(max_entries, 4096); } at SEC(".maps");
+SEC("xdp") int where(struct xdp_md *ctx) {
+  __u32 data = ctx->data, one = 1;
+  bpf_map_update_elem(&at, &data, &one, BPF_ANY);
+  return XDP_PASS;
+}
+char _license[] SEC("license") = "GPL";`
+    const { analyseProgram } = await import('./checks')
+    const program = compileBpf(where)
+    expect(analyseProgram(where, program).packetWrites).toBe(false)
+    const distinct = frames('mixed', 200, 7)
+    for (const packetsReadOnly of [true, false]) {
+      const kernel = Kernel.create({ possibleCpus: 2, memoryBytes: 64 << 20 })
+      const loaded = loadProgram(kernel, program)
+      const result = await runParallel({ kernel, loaded, source: cycledSource(distinct, 2 * distinct.length), cpus: 2, workerScript: bundledCpuWorker(), packetsReadOnly })
+      expect(result.actions).toEqual([0, 0, 2 * distinct.length, 0, 0])
+      const { dumpMaps } = await import('./dump')
+      // in place: each frame at its own staged address; copied: into each CPU's one buffer
+      expect(dumpMaps(kernel, loaded).at.length).toBe(packetsReadOnly ? distinct.length : 2)
+    }
+  })
 })

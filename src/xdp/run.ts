@@ -49,6 +49,11 @@ export interface XdpRunOptions {
   timeoutMs?: number
   /** Parallel mode: packets per second the NIC receives (default: as fast as the CPUs take them). */
   ratePps?: number
+  /**
+   * The program provably never writes its packets (analyseProgram's packetWrites is false): a
+   * replayed capture's frames are then run in place instead of copied for each packet.
+   */
+  packetsReadOnly?: boolean
 }
 
 export interface CpuResult {
@@ -162,7 +167,7 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
   const cpus = cpuCount(opts)
   const staged = stageSource(kernel, opts.source, cpus)
   const maxFrame = opts.source.maxFrame
-  const replay = staged !== null ? Array.from({ length: cpus }, (_, cpu) => ReplayQueue.place(kernel, staged, cpu, opts.source.count!, maxFrame)) : null
+  const replay = staged !== null ? Array.from({ length: cpus }, (_, cpu) => ReplayQueue.place(kernel, staged, cpu, opts.source.count!, maxFrame, opts.packetsReadOnly === true)) : null
   const queues = replay === null ? Array.from({ length: cpus }, () => RxQueue.place(kernel, maxFrame)) : null
   const addrs = (replay ?? queues!).map((q) => q.addr)
   const ctl = new Int32Array(new SharedArrayBuffer(4))

@@ -13,7 +13,8 @@ import type { Program } from '../lang/api'
 import { compile, formatDiagnostic } from '../lang/compile'
 import { dumpMaps, type MapDump } from './dump'
 import { loadProgram } from './loader'
-import { runParallel, runReproducible, type XdpRunResult } from './run'
+import { runParallel, runReproducible, type XdpRunOptions, type XdpRunResult } from './run'
+import { analyseProgram } from './checks'
 import { framesSource } from './source'
 
 let bundled: string | undefined
@@ -59,7 +60,7 @@ export async function simulate(source: string, frames: Uint8Array[], opts: SimOp
   const cpus = opts.cpus ?? 4
   const kernel = Kernel.create({ possibleCpus: opts.possibleCpus ?? cpus, hashSeed: opts.seed ?? 1, memoryBytes: 64 << 20, wasmAtomics: true })
   const loaded = loadProgram(kernel, program)
-  const run = {
+  const run: XdpRunOptions = {
     kernel,
     loaded,
     source: framesSource(frames),
@@ -68,6 +69,7 @@ export async function simulate(source: string, frames: Uint8Array[], opts: SimOp
     switchProbability: opts.switchProbability,
     trace: opts.trace,
     workerScript: bundledCpuWorker(),
+    packetsReadOnly: !analyseProgram(source, program).packetWrites,
   }
   const result = opts.mode === 'reproducible' ? runReproducible(run) : await runParallel(run)
   return { result, maps: dumpMaps(kernel, loaded), kernel }
