@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildPacket, headerLength, parsePacket, parseTcpFlags, TCP_ACK, TCP_FIN, TCP_PSH, TCP_SYN } from './build'
+import { buildPacket, FrameSlab, headerLength, parsePacket, parseTcpFlags, TCP_ACK, TCP_FIN, TCP_PSH, TCP_SYN } from './build'
 import { internetChecksum } from './checksum'
 import { buildDnsQuery, readDnsQuestion } from './dns'
 import { readPcap } from './pcap'
@@ -71,6 +71,20 @@ describe('buildPacket reproduces frames the kernel sent, byte for byte', () => {
       tcp: { sport: 51662, dport: 40080, seq: 4222457876, ack: 1472882, flags: '.', window: 64, options: options(ack) },
     })
     sameButChecksum(a, ack, 50, 0xe504)
+  })
+})
+
+describe('frames cut from a slab', () => {
+  it('are the same bytes as frames of their own, each in its own zeroed bytes', () => {
+    const slab = new FrameSlab()
+    const specs = Array.from({ length: 400 }, (_, i) => ({ ipv4: { src: i, dst: 7 }, udp: { sport: i, dport: 53 }, payloadLength: (i * 37) % 1500, padToMinimum: true }))
+    const cut = specs.map((s) => buildPacket(s, slab))
+    cut.forEach((f, i) => expect(hex(f)).toBe(hex(buildPacket(specs[i]))))
+    // no two frames share a byte: scribbling over one leaves the next as built
+    const before = hex(cut[1])
+    cut[0].fill(0xff)
+    expect(hex(cut[1])).toBe(before)
+    expect(new Set(cut.map((f) => f.buffer)).size).toBeGreaterThan(1) // several slabs were used
   })
 })
 

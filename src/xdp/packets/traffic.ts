@@ -16,7 +16,7 @@
  * their real protocol, so a parser, or tcpdump on a written pcap, sees sense).
  */
 import { parseIpv4, parseIpv6, parseMac } from './addr'
-import { buildPacket, ETH_HLEN, IPV4_HLEN, IPV6_HLEN, type PacketSpec, TCP_HLEN, type TcpSpec, VLAN_HLEN } from './build'
+import { buildPacket, FrameSlab, ETH_HLEN, IPV4_HLEN, IPV6_HLEN, type PacketSpec, TCP_HLEN, type TcpSpec, VLAN_HLEN } from './build'
 import { buildDnsQuery } from './dns'
 import { Rng, ZipfSampler } from './rng'
 
@@ -193,27 +193,14 @@ function* stream(opts: ResolvedTrafficOptions): Generator<TrafficPacket, void, u
   }
   const maker = opts.preset === 'syn-flood' ? synFloodPacket : opts.preset === 'dns' ? dnsPacket : everydayPacket
   const gapNs = 1e9 / opts.rate
+  const slab = new FrameSlab()
   let clock = 0
   for (let index = 0; index < opts.count; index++) {
-    const made = maker(ctx)
-    // One object shape for every packet (the makers build theirs by spreading): buildPacket's
-    // property reads stay monomorphic, where a dozen shapes made each one a slow lookup.
-    const spec: PacketSpec = {
-      eth: opts.vlan !== undefined ? { ...made.eth, vlan: { id: opts.vlan } } : made.eth,
-      ipv4: made.ipv4,
-      ipv6: made.ipv6,
-      arp: made.arp,
-      tcp: made.tcp,
-      udp: made.udp,
-      icmp: made.icmp,
-      payload: made.payload,
-      payloadLength: made.payloadLength,
-      frameLength: made.frameLength,
-      padToMinimum: opts.padToMinimum,
-    }
+    const spec = maker(ctx)
+    if (opts.vlan !== undefined) spec.eth = { ...spec.eth, vlan: { id: opts.vlan } }
     const timeNs = opts.arrival === 'constant' ? Math.round(index * gapNs) : Math.round(clock)
     if (opts.arrival === 'poisson') clock += rng.exponential(gapNs)
-    yield { index, timeNs, bytes: buildPacket(spec) }
+    yield { index, timeNs, bytes: buildPacket(spec, slab) }
   }
 }
 
@@ -293,13 +280,34 @@ function pickHost(ctx: Context): Host {
   }
 }
 
-/** IP layer from host to us, IPv6 with probability opts.ipv6. */
-function ipLayer(ctx: Context, host: Host): Pick<PacketSpec, 'eth' | 'ipv4' | 'ipv6'> {
-  const eth = { src: GATEWAY_MAC_BYTES, dst: TARGET_MAC_BYTES }
-  if (ctx.rng.chance(ctx.opts.ipv6)) {
-    return { eth, ipv6: { src: host.ipv6, dst: TARGET_IPV6_BYTES, hopLimit: host.ttl } }
+/**
+ * A packet with every PacketSpec field present, the ones not set undefined: one object shape
+ * for every packet keeps buildPacket's property reads monomorphic (objects spread together in a
+ * dozen shapes made each read a slow lookup, and most of the generator's time).
+ */
+function blankSpec(ctx: Context): PacketSpec {
+  return {
+    eth: undefined,
+    ipv4: undefined,
+    ipv6: undefined,
+    arp: undefined,
+    tcp: undefined,
+    udp: undefined,
+    icmp: undefined,
+    payload: undefined,
+    payloadLength: undefined,
+    frameLength: undefined,
+    padToMinimum: ctx.opts.padToMinimum,
   }
-  return { eth, ipv4: { src: host.ipv4, dst: TARGET_IPV4_U32, ttl: host.ttl, id: ctx.rng.u32() & 0xffff } }
+}
+
+/** A packet from host to us with its IP layer: IPv6 with probability opts.ipv6. */
+function ipPacket(ctx: Context, host: Host): PacketSpec {
+  const spec = blankSpec(ctx)
+  spec.eth = { src: GATEWAY_MAC_BYTES, dst: TARGET_MAC_BYTES }
+  if (ctx.rng.chance(ctx.opts.ipv6)) spec.ipv6 = { src: host.ipv6, dst: TARGET_IPV6_BYTES, hopLimit: host.ttl }
+  else spec.ipv4 = { src: host.ipv4, dst: TARGET_IPV4_U32, ttl: host.ttl, id: ctx.rng.u32() & 0xffff }
+  return spec
 }
 
 const TCP_PORTS = [
@@ -359,9 +367,12 @@ function everydayPacket(ctx: Context): PacketSpec {
   if (proto === 'arp') {
     // ARP comes straight from the neighbour: its own MAC (02:00 + its IPv4), broadcast.
     const mac = new Uint8Array([2, 0, host.ipv4 >>> 24, (host.ipv4 >>> 16) & 255, (host.ipv4 >>> 8) & 255, host.ipv4 & 255])
-    return { eth: { src: mac }, arp: { senderIp: host.ipv4, targetIp: TARGET_IPV4_U32 } }
+    const spec = blankSpec(ctx)
+    spec.eth = { src: mac }
+    spec.arp = { senderIp: host.ipv4, targetIp: TARGET_IPV4_U32 }
+    return spec
   }
-  const ip = ipLayer(ctx, host)
+  const spec = ipPacket(ctx, host)
   if (proto === 'tcp') {
     const flags = rng.weighted(TCP_FLAGS)
     const tcp: TcpSpec = {
@@ -372,36 +383,42 @@ function everydayPacket(ctx: Context): PacketSpec {
       flags,
       window: rng.int(200, 65535),
     }
-    if (flags !== 'P.') return { ...ip, tcp }
+    spec.tcp = tcp
     // A PSH segment carries at least one byte, whatever size was drawn.
-    const minFrame = ETH_HLEN + (ip.ipv6 ? IPV6_HLEN : IPV4_HLEN) + TCP_HLEN + 1 + (opts.vlan !== undefined ? VLAN_HLEN : 0)
-    return { ...ip, tcp, frameLength: Math.max(ctx.frameSize(rng), minFrame) }
+    if (flags === 'P.') spec.frameLength = Math.max(ctx.frameSize(rng), ETH_HLEN + (spec.ipv6 ? IPV6_HLEN : IPV4_HLEN) + TCP_HLEN + 1 + (opts.vlan !== undefined ? VLAN_HLEN : 0))
+    return spec
   }
   if (proto === 'udp') {
     const dport = opts.dport ?? rng.weighted(UDP_PORTS)
-    const udp = { sport: ephemeralPort(rng), dport }
-    if (dport === 53) return { ...ip, udp, payload: dnsQuery(rng) }
-    if (dport === 5353) return { ...ip, udp: { sport: 5353, dport }, payload: buildDnsQuery({ id: 0, name: '_services._dns-sd._udp.local', type: 'PTR', recursionDesired: false }) }
-    if (dport === 123) return { ...ip, udp: { sport: 123, dport }, payload: ntpClientRequest(rng) }
-    return { ...ip, udp, frameLength: ctx.frameSize(rng) }
+    const sport = ephemeralPort(rng)
+    if (dport === 53) spec.payload = dnsQuery(rng)
+    else if (dport === 5353) spec.payload = buildDnsQuery({ id: 0, name: '_services._dns-sd._udp.local', type: 'PTR', recursionDesired: false })
+    else if (dport === 123) spec.payload = ntpClientRequest(rng)
+    else spec.frameLength = ctx.frameSize(rng)
+    spec.udp = { sport: dport === 5353 || dport === 123 ? dport : sport, dport }
+    return spec
   }
   host.icmpSeq = (host.icmpSeq + 1) & 0xffff
-  return { ...ip, icmp: { type: 'echo-request', id: host.icmpId, seq: host.icmpSeq }, frameLength: ctx.frameSize(rng) }
+  spec.icmp = { type: 'echo-request', id: host.icmpId, seq: host.icmpSeq }
+  spec.frameLength = ctx.frameSize(rng)
+  return spec
 }
 
 /** syn-flood: bare SYNs (no options, as flood tools send them), random ports, seq and window. */
 function synFloodPacket(ctx: Context): PacketSpec {
   const { rng, opts } = ctx
-  const host = pickHost(ctx)
-  const ip = ipLayer(ctx, host)
-  return { ...ip, tcp: { sport: rng.int(1024, 65535), dport: opts.dport ?? 80, seq: rng.u32(), flags: 'S', window: rng.weighted([[512, 2], [1024, 1], [64240, 1]] as const) } }
+  const spec = ipPacket(ctx, pickHost(ctx))
+  spec.tcp = { sport: rng.int(1024, 65535), dport: opts.dport ?? 80, seq: rng.u32(), flags: 'S', window: rng.weighted([[512, 2], [1024, 1], [64240, 1]] as const) }
+  return spec
 }
 
 /** dns: one question per datagram, from a client's ephemeral port. */
 function dnsPacket(ctx: Context): PacketSpec {
   const { rng, opts } = ctx
-  const host = pickHost(ctx)
-  return { ...ipLayer(ctx, host), udp: { sport: ephemeralPort(rng), dport: opts.dport ?? 53 }, payload: dnsQuery(rng) }
+  const spec = ipPacket(ctx, pickHost(ctx))
+  spec.udp = { sport: ephemeralPort(rng), dport: opts.dport ?? 53 }
+  spec.payload = dnsQuery(rng)
+  return spec
 }
 
 /** An NTPv4 client request (RFC 5905): LI 0, version 4, mode 3, then a transmit timestamp. */
