@@ -31,16 +31,21 @@ export interface ProgramAnalysis {
 
 /** Runs every check on the program's entry functions. Findings are in source order. */
 export function checkProgram(source: string, program: Program, defines?: Record<string, string>): Finding[] {
-  return analyseProgram(source, program, defines).findings
+  return analyse(source, program, defines, false).findings
 }
 
 /** The checks, and whether the program may write its packets (the NIC then lends it its frames in place when not). */
 export function analyseProgram(source: string, program: Program, defines?: Record<string, string>): ProgramAnalysis {
+  return analyse(source, program, defines, true)
+}
+
+function analyse(source: string, program: Program, defines: Record<string, string> | undefined, packetWrites: boolean): ProgramAnalysis {
   const pp = preprocess({ name: program.filename, text: source }, { target: 'bpf', defines })
   const parsed = parse(pp.tokens)
   const { unit } = check(parsed.unit, { target: 'bpf' })
   const walker = new CheckWalker(unit, program.maps)
-  const sound = new CheckWalker(unit, program.maps, true)
+  // a second walk, to a fixpoint, for packet writes only (its findings are not the checks')
+  const sound = packetWrites ? new CheckWalker(unit, program.maps, true) : null
   const loops = new LoopChecker(unit.statements)
   const entries = findEntries(program).map((e) => e.name)
   const byName = new Map(unit.functions.map((f) => [f.sym.name, f]))
@@ -48,11 +53,11 @@ export function analyseProgram(source: string, program: Program, defines?: Recor
     const fn = byName.get(name)
     if (!fn) continue
     walker.checkEntry(fn)
-    sound.checkEntry(fn)
+    sound?.checkEntry(fn)
   }
   for (const fn of reachableFunctions(unit, entries)) loops.checkFunction(fn)
   const findings = [...walker.results(), ...loops.findings].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col)
-  return { findings, packetWrites: findings.length > 0 || sound.packetWrites }
+  return { findings, packetWrites: findings.length > 0 || sound === null || sound.packetWrites }
 }
 
 /** A finding as compiler-style diagnostics: the verifier message as an error, the explanation as a note. */
