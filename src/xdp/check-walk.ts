@@ -48,8 +48,17 @@ const BPF_F_WRONLY_PROG = 0x100
 /** struct xdp_md: six readable u32 fields. */
 const CTX_SIZE = 24
 const MAX_CALL_DEPTH = 8
-/** Helpers that write into their buffer argument (index of that argument). */
-const WRITES_ARG: Record<string, number> = { bpf_map_pop_elem: 1, bpf_map_peek_elem: 1, bpf_xdp_load_bytes: 2, bpf_probe_read_kernel: 0, bpf_get_current_comm: 0 }
+/**
+ * Helpers that write into a buffer argument: its index, and the argument giving the byte count
+ * ('value': the map's value size).
+ */
+const WRITES_ARG: Record<string, { buf: number; size: number | 'value' }> = {
+  bpf_map_pop_elem: { buf: 1, size: 'value' },
+  bpf_map_peek_elem: { buf: 1, size: 'value' },
+  bpf_xdp_load_bytes: { buf: 2, size: 3 },
+  bpf_probe_read_kernel: { buf: 0, size: 1 },
+  bpf_get_current_comm: { buf: 0, size: 1 },
+}
 /**
  * Helpers that write the packet, or make other bytes packet (the headroom, the tailroom). Every
  * other helper bpfplay has writes nothing but maps and its WRITES_ARG buffer.
@@ -133,7 +142,7 @@ export class CheckWalker {
 
   /** The verifier's check_mem_access, for the pointer kinds it cares about. */
   private access(st: State, ptr: Abs, off: number, size: number, write: boolean, pos: Pos): void {
-    if (write) this.noteWrite(ptr)
+    if (write) this.noteWrite(ptr, off, size)
     switch (ptr.k) {
       case 'map_value': {
         const m = this.maps[ptr.map]
@@ -214,9 +223,18 @@ export class CheckWalker {
     }
   }
 
-  /** A store through `ptr`: anything but a map value, a local object, ctx or NULL may be the packet. */
-  private noteWrite(ptr: Abs): void {
-    if (ptr.k === 'map_value' || ptr.k === 'stack' || ptr.k === 'ctx' || (ptr.k === 'scalar' && ptr.konst === 0n)) return
+  /**
+   * A store of `size` bytes (undefined: not known) at `off` from `ptr`. Only a store known to stay
+   * inside a map value or a local object, into ctx or through NULL cannot reach the packet (an
+   * index past an object's end can reach any memory, the staged frames included).
+   */
+  private noteWrite(ptr: Abs, off: number, size: number | undefined): void {
+    if (ptr.k === 'ctx' || (ptr.k === 'scalar' && ptr.konst === 0n)) return
+    if (size !== undefined && (ptr.k === 'map_value' || ptr.k === 'stack')) {
+      const from = ptr.off + off
+      const room = ptr.k === 'map_value' ? this.maps[ptr.map].valueSize : objectSize(ptr.sym.type)
+      if (from >= 0 && from + size <= room) return
+    }
     this.mayWritePacket = true
   }
 
@@ -476,7 +494,7 @@ export class CheckWalker {
     const name = e.name
     if (name === '__builtin_memcpy' || name === '__builtin_memmove' || name === '__builtin_memset' || name === '__builtin_memcmp') {
       const n = this.konst(args[2])
-      if (WRITE_BUILTINS.has(name) && n === undefined) this.noteWrite(args[0])
+      if (WRITE_BUILTINS.has(name) && n === undefined) this.noteWrite(args[0], 0, undefined)
       if (n !== undefined && n > 0n) {
         this.access(st, args[0], 0, Number(n), name !== '__builtin_memcmp', e.pos)
         if (name !== '__builtin_memset') this.access(st, args[1], 0, Number(n), false, e.pos)
@@ -522,11 +540,18 @@ export class CheckWalker {
     if (PACKET_HELPERS.has(name) || !HELPER_NAMES.includes(name)) this.mayWritePacket = true
     const w = WRITES_ARG[name]
     if (w !== undefined) {
-      const p = args[w]
-      if (p?.k === 'stack') this.clearObject(st, p.sym)
-      this.noteWrite(p ?? OTHER)
+      const p = args[w.buf] ?? OTHER
+      if (p.k === 'stack') this.clearObject(st, p.sym)
+      this.noteWrite(p, 0, this.writtenBytes(w.size, args))
     }
     return this.ids.scalar()
+  }
+
+  /** Bytes a WRITES_ARG helper writes, when known. */
+  private writtenBytes(size: number | 'value', args: Abs[]): number | undefined {
+    if (size === 'value') return args[0]?.k === 'map_ptr' ? this.maps[args[0].map].valueSize : undefined
+    const n = args[size] === undefined ? undefined : this.konst(args[size])
+    return n === undefined ? undefined : Number(n)
   }
 
   /** Runs a function body on `st`; returns the state where it returned and the joined return value. */
@@ -723,6 +748,15 @@ export class CheckWalker {
     }
     if (this.sound) this.mayWritePacket = true // no fixpoint within the passes
     return joinAll(exits, this.ids)
+  }
+}
+
+/** Bytes of a local object; 0 when not known (a VLA): no store is then known to stay inside it. */
+function objectSize(t: CType): number {
+  try {
+    return sizeOf(t)
+  } catch {
+    return 0
   }
 }
 

@@ -37,6 +37,7 @@ describe('packet writes', () => {
     ['a bounded loop over locals', 'int s = 0; for (int i = 0; i < 4; i++) s += i; if (s == 7) return XDP_DROP;'],
     ['bpf_map_pop_elem into a local', '__u32 v; bpf_map_pop_elem(&q, &v);'],
     ['a memset of a local', 'struct datarec d; __builtin_memset(&d, 0, sizeof(d)); bpf_map_update_elem(&amap, &d, &d, 0);'],
+    ['bpf_xdp_load_bytes into a local', 'unsigned char b[4]; bpf_xdp_load_bytes(ctx, 0, b, 4); if (b[0]) return XDP_DROP;'],
     ['a header copied into a local', 'struct ethhdr copy; __builtin_memcpy(&copy, eth, sizeof(copy)); if (copy.h_proto == 0) return XDP_DROP;'],
   ]
   it.each(reads)('no write: %s', (_name, body, before) => {
@@ -59,6 +60,11 @@ describe('packet writes', () => {
     // after two passes p is still &x; only the third iteration's p is the packet
     ['a pointer that becomes the packet on a late iteration', 'unsigned char x = 0; unsigned char *p = &x, *r = &x, *s = &x; for (int i = 0; i < 4; i++) { *p = 1; p = r; r = s; s = data; }'],
     ['a store in a branch a constant opens late', 'int i = 0, j = 0; unsigned char *b = data; for (int k = 0; k < 4; k++) { if (j == 5) *b = 1; j = i; i = 5; }'],
+    // past an object's end any memory can be reached, the NIC's frames included
+    ['a store past the end of a local array', 'unsigned char buf[4]; buf[8] = 1; if (buf[0]) return XDP_DROP;'],
+    ['a store at an index into a map value known only at run time', '__u32 k = 0; struct datarec *r = bpf_map_lookup_elem(&amap, &k); if (!r) return XDP_ABORTED; ((unsigned char *)r)[eth->h_proto] = 1;'],
+    ['a memset of a local with a length known only at run time', 'unsigned char buf[16]; __builtin_memset(buf, 0, eth->h_proto); if (buf[0]) return XDP_DROP;'],
+    ['bpf_xdp_load_bytes of a length known only at run time', 'unsigned char b[4]; bpf_xdp_load_bytes(ctx, 0, b, eth->h_proto); if (b[0]) return XDP_DROP;'],
     ['a backward goto', 'unsigned char x = 0; unsigned char *p = &x; int n = 0;\nagain:\n\t*p = 1; p = data; if (++n < 2) goto again;'],
   ]
   it.each(writes)('may write: %s', (_name, body, before) => {
