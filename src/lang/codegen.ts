@@ -4,7 +4,10 @@
  * Values follow the ABI exactly: ints of 32 bits or less are JS numbers normalised after every
  * operation (`|0`, `>>>0`, sign/zero extension), 64-bit ints are bigints wrapped with
  * BigInt.asIntN/asUintN, pointers are numbers. Scalar locals whose address is never taken are JS
- * `let`s (all hoisted to the top of their function, so C scopes and gotos cannot break them);
+ * `let`s (all hoisted to the top of their function, so C scopes and gotos cannot break them); a
+ * 64-bit one that is only ever given number-valued values (a pointer difference, a widened 32-bit
+ * value, a small constant) is a JS number too, converted to a bigint where one is needed
+ * (numberLocals below);
  * everything else lives in linear memory reached through `$dv` with the NULL_GUARD offset folded
  * into constant displacements. Globals and string literals are laid out here into the data segment.
  *
@@ -151,6 +154,8 @@ class Generator {
   // per-function state
   private fn: TFunction | null = null
   private regNames = new Map<VarSym, string>()
+  /** 64-bit integer locals held as JS numbers (numberLocals), with the range of those numbers. */
+  private numLocals: ReadonlyMap<VarSym, Range> = new Map()
   private frameOff = new Map<VarSym, number>()
   private temps: string[] = []
   private loops: LoopCtx[] = []
@@ -476,7 +481,7 @@ class Generator {
       l.push(`function $ax(p, sh) { if (p < ${G} || p % (1 << sh) !== 0 || p >= $len) $fault("SIGSEGV", "misaligned or invalid atomic access at 0x" + Math.max(0, p).toString(16)); return p / (1 << sh); }`)
     }
     if (h.has('xadd64')) {
-      // 64-bit atomic add of x (an integer number, |x| <= 2^53) to *p, result unused: the low words
+      // 64-bit atomic add of x (an integer number; any size, taken mod 2^64) to *p, result unused: the low words
       // are added atomically and the exact carry of *that* addition goes to the high word with x's
       // high part, so the final sum is exact under any contention (no update is lost). Only a reader
       // between the two adds, at a 2^32 wrap of the low word, can see a torn value: as the kernel's
@@ -484,7 +489,7 @@ class Generator {
       // BigInt one, and the high one is skipped when there is nothing to add.
       // the host's 64-bit atomic add when it has one (abi.ts atomicAdd64), else two 32-bit ones with the carry
       l.push('const $wadd64 = $env.atomicAdd64;')
-      l.push(`function $xadd64(p, x) { if (!(p >= ${G} && p < $len && (p & 0x7ffffff8) === p)) $ax(p, 3); if ($wadd64 !== undefined) { $wadd64(p, x); return; } const i = p >> 2, lo = x >>> 0, old = Atomics.add($I32, i, lo | 0) >>> 0, hi = (Math.floor(x / 4294967296) + (old + lo > 4294967295 ? 1 : 0)) | 0; if (hi !== 0) Atomics.add($I32, i + 1, hi); }`)
+      l.push(`function $xadd64(p, x) { if (!(p >= ${G} && p < $len && (p & 0x7ffffff8) === p)) $ax(p, 3); if ($wadd64 !== undefined && x >= -9007199254740991 && x <= 9007199254740991) { $wadd64(p, x); return; } const i = p >> 2, lo = x >>> 0, old = Atomics.add($I32, i, lo | 0) >>> 0, hi = (Math.floor(x / 4294967296) + (old + lo > 4294967295 ? 1 : 0)) | 0; if (hi !== 0) Atomics.add($I32, i + 1, hi); }`)
     }
     return l
   }
@@ -508,7 +513,7 @@ class Generator {
       this.scopeIds.set(key, sc)
     }
     if (this.sidScopes[sid] === undefined) this.sidScopes[sid] = sc
-    const regs = this.scope.filter((v) => this.regNames.has(v)).map((v) => this.regNames.get(v)!)
+    const regs = this.scope.filter((v) => this.regNames.has(v)).map((v) => (this.numLocals.has(v) ? this.bigOfLocal(v) : this.regNames.get(v)!))
     // (one array literal: a run recording for step back traps at every statement)
     return `if ($ctl[0] !== 0 && $hk()) $trap(${sid}, ${sc}, [${regs.join(', ')}]);`
   }
@@ -554,6 +559,7 @@ class Generator {
     this.fn = f
     this.regNames = new Map()
     this.frameOff = new Map()
+    this.numLocals = numberLocals(f, (v) => !this.needsMemory(v))
     this.temps = []
     this.loops = []
     this.gotoTargets = new Map()
@@ -587,7 +593,7 @@ class Generator {
       else {
         const n = `v${v.id}_${mangle(v.name)}`
         this.regNames.set(v, n)
-        regLocals.push(`${n} = ${v.vlaCount ? '0' : zeroOf(rep(v.type))}`)
+        regLocals.push(`${n} = ${v.vlaCount || this.numLocals.has(v) ? '0' : zeroOf(rep(v.type))}`)
       }
     }
     frame = alignUp(frame, 16)
@@ -646,6 +652,7 @@ class Generator {
     this.fn = null
     this.fid = -1
     this.scope = []
+    this.numLocals = new Map()
   }
 
   private temp(r: Rep): string {
@@ -931,6 +938,11 @@ class Generator {
       return
     }
     const reg = this.regNames.get(v)
+    if (reg && this.numLocals.has(v)) {
+      const it = s.init.items[0]
+      this.emit(`${h}${reg} = ${it ? this.numOf(it.e) : '0'};`, s.sid)
+      return
+    }
     if (reg) {
       const it = s.init.items[0]
       this.emit(`${h}${reg} = ${it ? this.g(it.e) : zeroOf(rep(v.type))};`, s.sid)
@@ -1031,9 +1043,10 @@ class Generator {
       case 'u32': return `$dv.setUint32(${g}, ${v}, true)`
       case 'i64': case 'u64': {
         const big = unwrap64(v)
-        // A 32-bit value widened on the way into private memory: two word stores, no bigint.
-        // (Not for BPF programs: their memory is shared and a 64-bit store must not tear.)
-        const num = this.opts.target === 'user' ? wholeCall(big, 'BigInt(') : null
+        // A number-valued 64-bit value on its way into private memory: two word stores, no bigint.
+        // (Not into a BPF program's shared memory, where a 64-bit store must not tear; its own
+        // stack frame is private to the CPU running it.)
+        const num = this.opts.target === 'user' || a.base === '$fp' ? wholeCall(big, 'BigInt(') : null
         if (num !== null) return `$st64n(${g}, ${num})`
         return `$dv.${rep(ty) === 'i64' ? 'setBigInt64' : 'setBigUint64'}(${g}, ${big}, true)`
       }
@@ -1186,6 +1199,7 @@ class Generator {
           this.useImport(v.helperImport, v.pos)
           return `${FUNC_BASE}` // a value that is never a real function: calls are resolved statically
         }
+        if (this.numLocals.has(v)) return this.bigOfLocal(v)
         if (this.regNames.has(v) && !v.vlaCount) return this.regNames.get(v)!
         if (v.vlaCount) return this.regNames.get(v)!
         return this.load(e.ty, this.addrOf(e))
@@ -1212,6 +1226,8 @@ class Generator {
       }
       case 'cast': {
         if (e.ty.k === 'void') return this.g(e.e, true)
+        const narrow = this.narrowNum(e.e, e.ty)
+        if (narrow !== null) return narrow
         return this.conv(this.g(e.e), e.e.ty, e.ty, e.e)
       }
       case 'bin': return this.bin(e.op, this.g(e.l), this.g(e.r), e.ty, e.r)
@@ -1298,11 +1314,13 @@ class Generator {
 
   /** index * size as a JS number expression (for pointer arithmetic). */
   private scaledIndex(i: TExpr, size: number | TExpr, js?: string): string {
-    const x = js ?? this.g(i)
+    if (typeof size === 'number' && i.k === 'int') return `${Number(BigInt.asIntN(64, i.v)) * size}`
     const r = rep(i.ty)
-    const n = r === 'i64' ? `Number(${x})` : r === 'u64' ? `Number(BigInt.asIntN(64, ${x}))` : x
+    // a 64-bit index that is a safe number already: its signed value without a bigint
+    const safe = js === undefined && isBig(r) && isSafe(this.numRange(i))
+    const x = safe ? this.numOf(i) : js ?? this.g(i)
+    const n = safe ? x : r === 'i64' ? `Number(${x})` : r === 'u64' ? `Number(BigInt.asIntN(64, ${x}))` : x
     if (typeof size !== 'number') return `(${n} * Number(${this.g(size)}))`
-    if (i.k === 'int') return `${Number(BigInt.asIntN(64, i.v)) * size}`
     return size === 1 ? n : `(${n} * ${size})`
   }
 
@@ -1368,6 +1386,18 @@ class Generator {
 
   private cmp(e: Extract<TExpr, { k: 'cmp' }>): string {
     const op = e.op === '==' ? '===' : e.op === '!=' ? '!==' : e.op
+    const r = rep(e.l.ty)
+    if (isBig(r) && isBig(rep(e.r.ty))) {
+      // two 64-bit values that are safe numbers: compared as numbers when that gives the C answer
+      const a = this.numRange(e.l)
+      const b = this.numRange(e.r)
+      if (a && b && isSafe(a) && isSafe(b)) {
+        // equal mod 2^64 is equal (|a - b| < 2^64); signed: the numbers are the values; unsigned:
+        // a negative number stands for 2^64 + itself, above every non-negative one
+        const ordered = op === '===' || op === '!==' || r === 'i64' || (a.lo >= 0 && b.lo >= 0) || (a.hi < 0 && b.hi < 0)
+        if (ordered) return `(${this.numOf(e.l)} ${op} ${this.numOf(e.r)})`
+      }
+    }
     return `(${this.g(e.l)} ${op} ${this.g(e.r)})`
   }
 
@@ -1388,6 +1418,11 @@ class Generator {
       }
     }
     const r = rep(e.ty)
+    if (isBig(r)) {
+      // a number of magnitude below 2^64 is 0 mod 2^64 only when it is 0
+      const rg = this.numRange(e)
+      if (rg && rg.lo > -TWO64 && rg.hi < TWO64) return `(${this.numOf(e)} !== 0)`
+    }
     return isBig(r) ? `(${this.g(e)} !== 0n)` : `(${this.g(e)} !== 0)`
   }
 
@@ -1447,6 +1482,12 @@ class Generator {
   }
 
   private assign(e: Extract<TExpr, { k: 'assign' }>, discard: boolean): string {
+    if (e.l.k === 'var' && this.numLocals.has(e.l.sym)) {
+      // numberLocals saw this assignment: its value is number-valued
+      const name = this.regNames.get(e.l.sym)!
+      const n = this.numOf(e.r)
+      return discard ? `(${name} = ${n})` : `(${name} = ${n}, ${this.bigOfLocal(e.l.sym)})`
+    }
     const lv = this.lv(e.l)
     const v = this.g(e.r)
     if (isRecord(e.ty)) {
@@ -1693,25 +1734,77 @@ class Generator {
   }
 
   /**
-   * A JS number expression (an integer within +-2^53) equal, modulo 2^64, to the 64-bit integer
-   * expression e, when one is as cheap as its BigInt; else null.
+   * A JS number expression equal, modulo 2^64, to the 64-bit integer expression e, when one is as
+   * cheap as its BigInt; else null. (An integer: within +-2^53 unless numRange says otherwise.)
    */
   private num64(e: TExpr): string | null {
-    if (e.k === 'int') {
-      const v = BigInt.asIntN(64, e.v)
-      return v >= -(2n ** 53n) && v <= 2n ** 53n ? `${v < 0n ? `(${v})` : v}` : null
-    }
-    if (e.k === 'pdiff') {
-      const d = `(${this.g(e.l)} - ${this.g(e.r)})`
-      return e.size === 1 ? d : `Math.trunc(${d} / ${e.size})`
-    }
-    if (e.k === 'cast' && (rep(e.ty) === 'i64' || rep(e.ty) === 'u64')) {
-      const from = rep(e.e.ty)
+    return this.numRange(e) === null ? null : this.numOf(e)
+  }
+
+  /** The range of the number num64 gives for e (null: none). */
+  private numRange(e: TExpr): Range | null {
+    return numRange(e, this.numLocals)
+  }
+
+  /** num64 of an expression that numRange accepts. */
+  private numOf(e: TExpr): string {
+    switch (e.k) {
+      case 'int': {
+        const v = BigInt.asIntN(64, e.v)
+        return `${v < 0n ? `(${v})` : v}`
+      }
+      case 'pdiff': {
+        const d = `(${this.g(e.l)} - ${this.g(e.r)})`
+        return e.size === 1 ? d : `Math.trunc(${d} / ${e.size})`
+      }
       // a 32-bit or narrower integer: its number, sign-extended or not as the conversion does
-      if (from === 'i8' || from === 'u8' || from === 'i16' || from === 'u16' || from === 'i32' || from === 'u32' || from === 'bool') return `(${this.g(e.e)})`
-      if (from === 'i64' || from === 'u64') return this.num64(e.e)
+      case 'cast': return isBig(rep(e.e.ty)) ? this.numOf(e.e) : `(${this.g(e.e)})`
+      case 'var': {
+        const name = this.regNames.get(e.sym)
+        if (name === undefined || !this.numLocals.has(e.sym)) this.fail(e.pos, `internal: '${e.sym.name}' is not a number local`)
+        return name
+      }
+      case 'cond': return `(${this.c(e.c)} ? ${this.numOf(e.t)} : ${this.numOf(e.f)})`
+      case 'comma': return `(${this.g(e.l, true)}, ${this.numOf(e.r)})`
+      default: this.fail(e.pos, `internal: no number form for '${e.k}'`)
     }
-    return null
+  }
+
+  /** A number local's value as the bigint of its C type (wrapped only when its numbers can leave that type's range). */
+  private bigOfLocal(v: VarSym): string {
+    const name = this.regNames.get(v)!
+    const rg = this.numLocals.get(v)!
+    const signed = rep(v.type) === 'i64'
+    const fits = signed ? rg.lo >= -TWO63 && rg.hi < TWO63 : rg.lo >= 0 && rg.hi < TWO64
+    return fits ? `BigInt(${name})` : `BigInt.as${signed ? 'Int' : 'Uint'}N(64, BigInt(${name}))`
+  }
+
+  /**
+   * A cast of a number-valued 64-bit expression to an integer type of 32 bits or less, as number
+   * operations (ToInt32 / ToUint32 take any integer number exactly modulo 2^32), or to a floating
+   * type when the number is the C value itself. null: not that.
+   */
+  private narrowNum(e: TExpr, to: CType): string | null {
+    const tr = rep(to)
+    const fr = rep(e.ty)
+    if (!isBig(fr)) return null
+    const rg = this.numRange(e)
+    if (rg === null) return null
+    if (tr === 'f64' || tr === 'f32') {
+      // a safe number (non-negative, for an unsigned type) is exactly the C value
+      if (!isSafe(rg) || (fr === 'u64' && rg.lo < 0)) return null
+      return tr === 'f32' ? `Math.fround(${this.numOf(e)})` : `(${this.numOf(e)})`
+    }
+    if (!(tr === 'i8' || tr === 'u8' || tr === 'i16' || tr === 'u16' || tr === 'i32' || tr === 'u32')) return null
+    const n = this.numOf(e)
+    switch (tr) {
+      case 'i8': return `(${n} << 24 >> 24)`
+      case 'u8': return `(${n} & 255)`
+      case 'i16': return `(${n} << 16 >> 16)`
+      case 'u16': return `(${n} & 65535)`
+      case 'i32': return `(${n} | 0)`
+      default: return `(${n} >>> 0)`
+    }
   }
 
   private atomic(e: Extract<TExpr, { k: 'builtin' }>, discard: boolean): string {
@@ -1767,6 +1860,199 @@ class Generator {
     const oldJs = fromArr(`Atomics.${op}(${arr}, ${idx}, ${toArr(t)})`)
     const newVal = this.conv(this.bin(binOf[op], this.conv(oldJs, elem, p), this.conv(t, elem, p), p, null), p, elem)
     return `(${t} = ${v}, ${newVal})`
+  }
+}
+
+// --- 64-bit locals held as numbers --------------------------------------------------------------------------------------
+
+/**
+ * The numbers a number-valued 64-bit expression can take (integers; +-Infinity: no bound). The
+ * number n stands for the C value n mod 2^64 (read as the expression's type), so every consumer
+ * that only needs the value mod 2^64 (a store, a 64-bit add to memory, a truncation to 32 bits,
+ * BigInt.asUintN(64, BigInt(n))) is exact whatever the range; comparisons need safe ranges.
+ */
+interface Range {
+  lo: number
+  hi: number
+}
+
+const TWO53 = 2 ** 53
+const TWO63 = 2 ** 63
+const TWO64 = 2 ** 64
+const UNBOUNDED: Range = { lo: -Infinity, hi: Infinity }
+
+/** Every number in the range is a safe integer (so it equals its C value's signed reading). */
+function isSafe(r: Range | null): r is Range {
+  return r !== null && r.lo >= -TWO53 && r.hi <= TWO53
+}
+
+const SMALL_RANGE: Partial<Record<Rep, Range>> = {
+  bool: { lo: 0, hi: 1 }, i8: { lo: -128, hi: 127 }, u8: { lo: 0, hi: 255 }, i16: { lo: -32768, hi: 32767 },
+  u16: { lo: 0, hi: 65535 }, i32: { lo: -2147483648, hi: 2147483647 }, u32: { lo: 0, hi: 4294967295 },
+}
+
+/**
+ * Range of the JS number that stands for the 64-bit integer expression e, or null when e has no
+ * number form as cheap as its bigint: a constant within +-2^53, a pointer difference (pointers
+ * are numbers: no bound is known), a 32-bit or narrower value widened, a number local (`locals`),
+ * and ?: and comma of those. Codegen's numOf writes the matching JS.
+ */
+function numRange(e: TExpr, locals: ReadonlyMap<VarSym, Range>): Range | null {
+  switch (e.k) {
+    case 'int': {
+      if (!isBig(rep(e.ty))) return null
+      const v = BigInt.asIntN(64, e.v)
+      return v >= -(2n ** 53n) && v <= 2n ** 53n ? { lo: Number(v), hi: Number(v) } : null
+    }
+    case 'pdiff': return UNBOUNDED
+    case 'cast': {
+      if (!isBig(rep(e.ty))) return null
+      const from = rep(e.e.ty)
+      if (isBig(from)) return numRange(e.e, locals)
+      const r = SMALL_RANGE[from]
+      if (!r) return null
+      // a constant's number is itself (lit() writes it as is)
+      if (e.e.k === 'int' && e.e.v >= -(2n ** 53n) && e.e.v <= 2n ** 53n) return { lo: Number(e.e.v), hi: Number(e.e.v) }
+      return r
+    }
+    case 'var': return locals.get(e.sym) ?? null
+    case 'cond': {
+      const t = numRange(e.t, locals)
+      const f = t && numRange(e.f, locals)
+      return t && f ? { lo: Math.min(t.lo, f.lo), hi: Math.max(t.hi, f.hi) } : null
+    }
+    case 'comma': return numRange(e.r, locals)
+    default: return null
+  }
+}
+
+/**
+ * The 64-bit integer locals of f that can be JS numbers: in a register (inRegister: not in
+ * memory), never the target of a compound assignment or ++/--, and given only number-valued
+ * values (numRange) by their initialiser and every `=`, possibly copied from each other. Each
+ * gets the union of the ranges of those values and of 0 (a hoisted local starts at 0). The ranges
+ * only grow and come from finitely many bounds, so the iteration ends.
+ */
+function numberLocals(f: TFunction, inRegister: (v: VarSym) => boolean): Map<VarSym, Range> {
+  const writes = new Map<VarSym, TExpr[]>()
+  for (const v of f.locals) {
+    if (v.storage === 'local' && !v.hidden && !v.vlaCount && isBig(rep(v.type)) && inRegister(v)) writes.set(v, [])
+  }
+  const out = new Map<VarSym, Range>()
+  if (writes.size === 0) return out
+  const denied = new Set<VarSym>()
+  const target = (l: TExpr) => (l.k === 'var' && writes.has(l.sym) ? l.sym : null)
+  walkStmts(f.body, {
+    expr(e) {
+      if (e.k === 'assign') {
+        const v = target(e.l)
+        if (v) writes.get(v)!.push(e.r)
+      } else if (e.k === 'opassign' || e.k === 'incdec') {
+        const v = target(e.l)
+        if (v) denied.add(v)
+      } else if (e.k === 'addr') {
+        const v = target(e.e)
+        if (v) denied.add(v)
+      }
+    },
+    decl(s) {
+      const w = writes.get(s.sym)
+      if (!w || !s.init) return
+      if (s.init.items.length > 1) denied.add(s.sym)
+      else if (s.init.items.length === 1) w.push(s.init.items[0].e)
+    },
+  })
+  for (const v of writes.keys()) if (!denied.has(v)) out.set(v, { lo: 0, hi: 0 })
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const [v, r] of out) {
+      let lo = r.lo
+      let hi = r.hi
+      let ok = true
+      for (const src of writes.get(v)!) {
+        const sr = numRange(src, out)
+        if (!sr) {
+          ok = false
+          break
+        }
+        lo = Math.min(lo, sr.lo)
+        hi = Math.max(hi, sr.hi)
+      }
+      if (!ok) out.delete(v)
+      else if (lo !== r.lo || hi !== r.hi) out.set(v, { lo, hi })
+      else continue
+      changed = true
+    }
+  }
+  return out
+}
+
+interface Visitor {
+  expr(e: TExpr): void
+  decl(s: Extract<TStmt, { k: 'decl' }>): void
+}
+
+/** Visits every expression and declaration of a statement list, statement expressions and VLA sizes included. */
+function walkStmts(list: TStmt[], vis: Visitor): void {
+  for (const s of list) walkStmt(s, vis)
+}
+
+function walkStmt(s: TStmt, vis: Visitor): void {
+  switch (s.k) {
+    case 'expr': walkExpr(s.e, vis); break
+    case 'decl':
+      vis.decl(s)
+      walkType(s.sym.type, vis)
+      if (s.vlaCount) walkExpr(s.vlaCount, vis)
+      if (s.init) for (const it of s.init.items) walkExpr(it.e, vis)
+      break
+    case 'block': walkStmts(s.body, vis); break
+    case 'if': walkExpr(s.c, vis); walkStmt(s.t, vis); if (s.f) walkStmt(s.f, vis); break
+    case 'while': case 'do': walkExpr(s.c, vis); walkStmt(s.body, vis); break
+    case 'for':
+      walkStmts(s.init, vis)
+      if (s.c) walkExpr(s.c, vis)
+      if (s.step) walkExpr(s.step, vis)
+      walkStmt(s.body, vis)
+      break
+    case 'switch': walkExpr(s.e, vis); walkStmt(s.body, vis); break
+    case 'case': case 'default': case 'label': walkStmt(s.body, vis); break
+    case 'return': if (s.e) walkExpr(s.e, vis); break
+    case 'break': case 'continue': case 'goto': case 'empty': break
+  }
+}
+
+function walkType(t: CType, vis: Visitor): void {
+  for (let x: CType = t; ; ) {
+    if (x.k === 'array') {
+      if (x.vla) walkExpr(x.vla.count, vis)
+      x = x.of
+    } else if (x.k === 'ptr') x = x.to
+    else return
+  }
+}
+
+function walkExpr(e: TExpr, vis: Visitor): void {
+  vis.expr(e)
+  switch (e.k) {
+    case 'int': case 'flt': case 'str': case 'var': case 'func': break
+    case 'deref': case 'addr': case 'not': case 'neg': case 'bitnot': case 'member': walkExpr(e.e, vis); break
+    case 'cast': walkType(e.ty, vis); walkExpr(e.e, vis); break
+    case 'bin': case 'cmp': case 'land': case 'lor': case 'pdiff': case 'comma': case 'assign': case 'opassign':
+      walkExpr(e.l, vis)
+      walkExpr(e.r, vis)
+      break
+    case 'incdec': walkExpr(e.l, vis); break
+    case 'padd':
+      walkExpr(e.p, vis)
+      walkExpr(e.i, vis)
+      if (typeof e.size !== 'number') walkExpr(e.size, vis)
+      break
+    case 'cond': walkExpr(e.c, vis); walkExpr(e.t, vis); walkExpr(e.f, vis); break
+    case 'call': walkExpr(e.fn, vis); for (const a of e.args) walkExpr(a, vis); break
+    case 'stmtexpr': walkStmts(e.body, vis); if (e.result) walkExpr(e.result, vis); break
+    case 'compound': for (const it of e.init.items) walkExpr(it.e, vis); break
+    case 'builtin': for (const a of e.args) walkExpr(a, vis); break
   }
 }
 
