@@ -125,7 +125,10 @@ export interface KernelApi {
   events(afterSeq: number): KernelEvent[]
   /**
    * Helper calls made by BPF programs on one CPU with seq > afterSeq (each CPU numbers its own;
-   * calls that failed also appear in events()).
+   * calls that failed also appear in events()). Only calls made since traceHelperCalls() are
+   * recorded; earlier ones are counted (their numbers are skipped).
    */
   helperEvents(cpu: number, afterSeq: number): KernelEvent[]
+  /** Records every helper call from now on, for helperEvents (off at boot: recording costs more than most helpers). */
+  traceHelperCalls(): void
 }

@@ -17,6 +17,12 @@
  * A helper call that fails (-errno) is also logged in the main ring, where the failed-calls
  * view looks.
  *
+ * Recording every successful helper call costs a CPU more than the lookup it records, and
+ * nothing needs the records until someone reads them: like a kernel tracepoint, the per-CPU
+ * records are written only once traceHelperCalls() has turned them on (for the whole kernel,
+ * from then on). Before that a CPU only counts its calls (the ring's sequence still advances, so
+ * helperSeq says whether programs ran); readers get the records from the first recorded one.
+ *
  * A helper record has no commit word: the ring header counts the records *written* (raised,
  * plainly, before a record's slot is touched, so it also says which older record that slot may
  * hold) and the records *published* (stored with one Atomics.store). A CPU in a NAPI poll holds
@@ -65,10 +71,12 @@ const TWO32 = 4294967296
 const CLOCK_REFRESH = 16
 
 // Helper ring header (single writer): records written (f64, words 0-1), records published
-// (f64, words 2-3) and the published count's low 32 bits, stored last with Atomics (word 4).
+// (f64, words 2-3) and the published count's low 32 bits, stored last with Atomics (word 4);
+// the first recorded sequence number (f64, words 6-7; 0: none yet).
 const HH_WRITTEN_F64 = 0
 const HH_PUBLISHED_F64 = 1
 const HH_PUBLISHED_LO = 4
+const HH_RECORDED_FROM_F64 = 3
 // Helper record: 8 words (word 0 unused).
 const HR_META = 1 // op | keyLen << 8
 const HR_MAP = 2
@@ -198,6 +206,11 @@ export class EventLog {
     this.rings[cpu].append(op, mapId, ret, keyAddr, keyLen)
   }
 
+  /** Records every helper call in its CPU's ring from now on (until then they are only counted). */
+  traceHelperCalls(): void {
+    Atomics.store(this.i32, H.HELPER_TRACE, 1)
+  }
+
   /** `cpu`'s ring, for a writer that appends at packet rate (its append is appendHelper's). */
   helperRing(cpu: number): HelperRing {
     return this.rings[cpu]
@@ -234,7 +247,9 @@ export class EventLog {
     const hdr = this.hevW + cpu * this.hevRingWords
     const last = this.helperSeq(cpu)
     const out: KernelEvent[] = []
-    for (let s = Math.max(afterSeq + 1, last - this.hevMask, 1); s <= last; s++) {
+    const recordedFrom = f64[(hdr >> 1) + HH_RECORDED_FROM_F64]
+    if (recordedFrom === 0) return out
+    for (let s = Math.max(afterSeq + 1, last - this.hevMask, recordedFrom); s <= last; s++) {
       const w = hdr + HEV_HDR_BYTES / 4 + (s & this.hevMask) * HREC_WORDS
       const meta = i32[w + HR_META]
       const kl = (meta >>> 8) & 0xff
@@ -323,6 +338,7 @@ export class HelperRing {
   /** Float64 indexes of the header's written and published counts, word index of the first record. */
   private readonly writtenAt: number
   private readonly publishedAt: number
+  private readonly recordedFromAt: number
   private readonly recs: number
   private held = false
   /**
@@ -335,6 +351,8 @@ export class HelperRing {
   private n = 0
   private claimedN = 0
   private floor = 0
+  /** Whether calls are recorded (EventLog.traceHelperCalls), as seen at the last hold or call. */
+  private recording = false
   /** While held: the time every record gets. */
   private batchNs = 0
 
@@ -351,6 +369,7 @@ export class HelperRing {
     this.u8 = mem.u8
     this.writtenAt = (hdr >> 1) + HH_WRITTEN_F64
     this.publishedAt = (hdr >> 1) + HH_PUBLISHED_F64
+    this.recordedFromAt = (hdr >> 1) + HH_RECORDED_FROM_F64
     this.recs = hdr + HEV_HDR_BYTES / 4
   }
 
@@ -362,6 +381,7 @@ export class HelperRing {
     if (!this.held || ret < 0) return this.appendSlow(op, mapId, ret, keyAddr, keyLen)
     const n = this.n + 1
     this.n = n
+    if (!this.recording) return
     // claimed before the slot is touched: readers drop the record it held
     if (n > this.claimedN) this.claim(n)
     this.fill(this.recs + ((this.baseSlot + n) & this.mask) * HREC_WORDS, op, mapId, ret, keyAddr, keyLen, this.batchNs)
@@ -371,12 +391,14 @@ export class HelperRing {
     const f64 = this.f64
     if (this.held) {
       const n = ++this.n
-      if (n > this.claimedN) this.claim(n)
-      this.fill(this.recs + ((this.baseSlot + n) & this.mask) * HREC_WORDS, op, mapId, ret, keyAddr, keyLen, this.batchNs)
+      if (this.recording) {
+        if (n > this.claimedN) this.claim(n)
+        this.fill(this.recs + ((this.baseSlot + n) & this.mask) * HREC_WORDS, op, mapId, ret, keyAddr, keyLen, this.batchNs)
+      }
     } else {
       const seq = f64[this.publishedAt] + 1
       if (seq > f64[this.writtenAt]) f64[this.writtenAt] = seq
-      this.fill(this.recs + (seq & this.mask) * HREC_WORDS, op, mapId, ret, keyAddr, keyLen, this.log.clock())
+      if (this.startRecording(seq)) this.fill(this.recs + (seq & this.mask) * HREC_WORDS, op, mapId, ret, keyAddr, keyLen, this.log.clock())
       this.publishTo(seq)
     }
     // a failure is also a failed call for the main log's readers
@@ -401,11 +423,24 @@ export class HelperRing {
     }
   }
 
+  /**
+   * Whether the call numbered `seq` (and every later one) is recorded: once tracing is on, the
+   * first call that sees it marks where the records start.
+   */
+  private startRecording(seq: number): boolean {
+    if (!this.recording && Atomics.load(this.i32, H.HELPER_TRACE) !== 0) {
+      this.recording = true
+      if (this.f64[this.recordedFromAt] === 0) this.f64[this.recordedFromAt] = seq
+    }
+    return this.recording
+  }
+
   /** Records are published at publish() only, stamped `ns`. */
   hold(ns: number): void {
     this.batchNs = ns
     if (this.held) return
     this.held = true
+    this.startRecording(this.f64[this.publishedAt] + 1)
     this.base = this.f64[this.publishedAt]
     this.baseSlot = this.base & this.mask
     this.n = 0

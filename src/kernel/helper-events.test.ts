@@ -3,6 +3,7 @@
  * together when the CPU publishes, carrying the hold's time; outside a hold each record appears
  * at once. A reader racing a writer on another thread, on a ring so small that it laps all the
  * time, sees only whole records: every field of every record it returns belongs to that record.
+ * Records are written only once tracing is on; before, calls are only counted.
  */
 import { describe, expect, it } from 'vitest'
 import { Worker } from 'node:worker_threads'
@@ -20,8 +21,37 @@ function key(k: Kernel, a: number, b: number): number {
 }
 
 describe('helper-call rings', () => {
+  it('count calls without recording them until tracing is turned on, then record from the next call', () => {
+    const k = Kernel.create({ possibleCpus: 2, memoryBytes: 4 << 20 })
+    const log = k.eventLog
+    log.appendHelper(1, 1, 7, 0, key(k, 1, 0), 4)
+    log.holdHelperEvents(1)
+    log.appendHelper(1, 1, 7, 0, key(k, 2, 0), 4)
+    log.appendHelper(1, 1, 7, -2, key(k, 3, 0), 4)
+    log.publishHelperEvents(1)
+    // counted (programs ran), not recorded; the failure is in the main log all the same
+    expect(log.helperSeq(1)).toBe(3)
+    expect(k.helperEvents(1, 0)).toEqual([])
+    expect(k.events(0).filter((e) => e.origin === 'helper').map((e) => e.ret)).toEqual([-2])
+    // a poll already holding the ring keeps not recording; the next call or poll records
+    log.holdHelperEvents(1)
+    k.traceHelperCalls()
+    log.appendHelper(1, 1, 7, 0, key(k, 4, 0), 4)
+    log.publishHelperEvents(1)
+    expect(k.helperEvents(1, 0)).toEqual([])
+    log.appendHelper(1, 1, 7, 0, key(k, 5, 0), 4)
+    log.holdHelperEvents(1)
+    log.appendHelper(1, 1, 7, 0, key(k, 6, 0), 4)
+    log.publishHelperEvents(1)
+    expect(k.helperEvents(1, 0).map((e) => [e.seq, e.key[0]])).toEqual([
+      [5, 5],
+      [6, 6],
+    ])
+  })
+
   it('a held batch is invisible until published, then appears whole, stamped with the hold time', () => {
     const k = Kernel.create({ possibleCpus: 2, memoryBytes: 4 << 20 })
+    k.traceHelperCalls()
     const log = k.eventLog
     log.appendHelper(1, 1, 7, 0, key(k, 1, 0), 4)
     expect(k.helperEvents(1, 0).map((e) => e.seq)).toEqual([1])
@@ -52,6 +82,7 @@ describe('helper-call rings', () => {
   it('a reader during a hold that laps the ring gets only whole records, and all of them after it', () => {
     // 64 possible CPUs in 4 MiB: rings of 64 records (the writer claims them 16 at a time)
     const k = Kernel.create({ possibleCpus: 64, memoryBytes: 4 << 20 })
+    k.traceHelperCalls()
     const cap = k.mem.i32[H.HEV_CAP]
     const log = k.eventLog
     const keyAt = k.kmalloc(8)
@@ -86,6 +117,7 @@ describe('helper-call rings', () => {
 
   it('a hold after a writer died in its hold publishes none of the records it left', () => {
     const k = Kernel.create({ possibleCpus: 2, memoryBytes: 4 << 20 })
+    k.traceHelperCalls()
     const keyAt = key(k, 9, 0)
     const dead = Kernel.attach(k.sab).eventLog
     for (let n = 1; n <= 3; n++) dead.appendHelper(1, 1, n, 0, keyAt, 4)
@@ -109,6 +141,7 @@ describe('helper-call rings', () => {
   it('a reader racing a writer thread on a lapping ring never returns a torn record', async () => {
     // 64 possible CPUs in 4 MiB: rings of 64 records, lapped continually by the writer
     const k = Kernel.create({ possibleCpus: 64, memoryBytes: 4 << 20 })
+    k.traceHelperCalls()
     const cap = k.mem.i32[H.HEV_CAP]
     expect(cap).toBeLessThanOrEqual(64)
     // flag: [writer started, writer done, reads so far]

@@ -484,6 +484,10 @@ export class Kernel implements KernelApi {
     return this.eventLog.readHelper(cpu, afterSeq)
   }
 
+  traceHelperCalls(): void {
+    this.eventLog.traceHelperCalls()
+  }
+
   /** Live processes. */
   processes(): { pid: number; comm: string }[] {
     return this.fds.list()

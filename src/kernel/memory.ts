@@ -36,7 +36,8 @@ export const H = {
   NEXT_PID: 7,
   /** PRNG state for map hash seeds (from config.hashSeed, else random per boot). */
   PRNG: 8,
-  // word 9 is free
+  /** 1 once helper calls are recorded in the per-CPU rings (EventLog.traceHelperCalls; never back to 0). */
+  HELPER_TRACE: 9,
   /** Event sequence: low 32 bits and completed half-epochs (events.ts). */
   EV_LO: 10,
   EV_HALF: 11,

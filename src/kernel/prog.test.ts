@@ -230,6 +230,7 @@ describe('frozen maps and programs (spec 9, 12.5)', () => {
 describe('events and kernel memory', () => {
   it('syscalls go to the main log, helper calls to their CPU ring', () => {
     const { k, p, fd, id, key, val } = setup(MapType.HASH, 4, 8, 8, MapFlag.ZERO_SEED)
+    k.traceHelperCalls()
     const before = k.eventLog.lastSeq()
     const helpersBefore = k.eventLog.helperSeq(1)
     k.progMapUpdate(id, key(5), val(1), 0, 1)
@@ -257,6 +258,7 @@ describe('events and kernel memory', () => {
 
   it('a failed helper call is also a failed call in the main log', () => {
     const { k, id, key, val } = setup(MapType.HASH, 4, 8, 1, MapFlag.ZERO_SEED)
+    k.traceHelperCalls()
     expect(k.progMapUpdate(id, key(1), val(1), 0, 0)).toBe(0)
     const before = k.eventLog.lastSeq()
     expect(k.progMapUpdate(id, key(2), val(1), 0, 0)).toBe(-Errno.E2BIG)
@@ -266,6 +268,7 @@ describe('events and kernel memory', () => {
 
   it('a CPU ring keeps the newest calls when it wraps, numbered without gaps', () => {
     const { k, id, key } = setup(MapType.HASH, 4, 8, 8, MapFlag.ZERO_SEED)
+    k.traceHelperCalls()
     const cap = k.mem.i32[H.HEV_CAP]
     for (let i = 0; i < cap + 10; i++) k.progMapLookup(id, key(i & 0xff), 0)
     const ev = k.helperEvents(0, 0)

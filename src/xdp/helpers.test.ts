@@ -67,6 +67,7 @@ SEC("xdp") int q(struct xdp_md *ctx) { __u32 k = 0; void *m = &arr; return bpf_m
 
   it('gives the generic lookup\'s answers and helper events for ARRAY, PERCPU_ARRAY and HASH maps', () => {
     const kernel = Kernel.create({ possibleCpus: 2 })
+    kernel.traceHelperCalls()
     const loaded = loadProgram(kernel, compileBpf(MAPS))
     const key = kernel.kmalloc(16, 8)
     const dv = new DataView(kernel.sab)
@@ -108,6 +109,7 @@ SEC("xdp") int q(struct xdp_md *ctx) { __u32 k = 0; void *m = &arr; return bpf_m
 
   it('faults on a bad key pointer as the generic helper does, with the call\'s source position', () => {
     const kernel = Kernel.create({ possibleCpus: 1 })
+    kernel.traceHelperCalls()
     const loaded = loadProgram(kernel, compileBpf(`${MAPS}
 SEC("xdp") int bad_key(struct xdp_md *ctx) {
 	return bpf_map_lookup_elem(&arr, (void *)(long)ctx->data_end + 0x7fff0000) ? 1 : 2;
@@ -138,6 +140,7 @@ SEC("xdp") int bad_map(struct xdp_md *ctx) {
 
   it('runs the program the same through bound sites, and lets the scheduler in before each lookup', () => {
     const kernel = Kernel.create({ possibleCpus: 2 })
+    kernel.traceHelperCalls()
     const loaded = loadProgram(kernel, compileBpf(MAPS))
     const buf = kernel.kmalloc(512, 8)
     let switches = 0
