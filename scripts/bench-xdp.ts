@@ -16,17 +16,21 @@
  *     generator is not measured: each CPU takes its flows' frames and copies each in
  *     (replay-queue.ts); timed from the release of the first frame, once the workers are up, to
  *     the last CPU done), each CPU's busy time per packet, and the speed-up from 1 CPU to as many
- *     CPUs as the host has cores (more CPU threads than cores share them), next to two
- *     references measured here: the real kernel's own speed-up for the same program on as many
- *     CPUs (test_run in that many pinned threads at once on one loaded program, each from its
- *     own place in the capture: the same shared map values, the same cache lines passed
- *     between cores), and the host's speed-up for a plain loop in as many threads
- *     (hostSpeedup). The ARRAY counter's atomic adds all hit one cache line, which bounces
+ *     CPUs as the host has cores (more CPU threads than cores share them), next to three
+ *     references measured here: the host's speed-up for as many independent copies of the 1-CPU
+ *     run, each in its own process with its own kernel, started together (copiesSpeedup: the
+ *     most this host gives this work, with nothing shared at all); the real kernel's own
+ *     speed-up for the same program on as many CPUs (test_run in that many pinned threads at
+ *     once on one loaded program, each from its own place in the capture: the same shared map
+ *     values, the same cache lines passed between cores); and the host's speed-up for a plain
+ *     loop in as many threads (hostSpeedup). The ARRAY counter's atomic adds all hit one cache line, which bounces
  *     between cores for the kernel as well; per-CPU values do not. The programs run as the
  *     CLI runs them: one that never writes its packets on the NIC's frames in place.
  * Figures are printed, never asserted.
  */
+import { spawn } from 'node:child_process'
 import { cpus } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { Kernel } from '../src/kernel/kernel'
 import { analyseProgram } from '../src/xdp/checks'
@@ -127,6 +131,40 @@ async function hostSpeedup(n: number): Promise<number> {
   return (n * one) / (await times(n))
 }
 
+/**
+ * The host's speed-up for n independent copies of the program's 1-CPU run: each in its own
+ * process (this script with --copy), all started at the same instant, vs one alone (the best of
+ * 2 rounds of each). The copies share nothing, not even a process, so this is the most n
+ * simulated CPUs could get.
+ */
+async function copiesSpeedup(file: string, preset: PresetName, n: number): Promise<number> {
+  const together = async (copies: number): Promise<number> => {
+    const startAt = Date.now() + 4000 // after every copy has started, compiled and generated its frames
+    const runs = Array.from({ length: copies }, () => {
+      const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--copy', file, preset, String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] })
+      let out = ''
+      child.stdout.on('data', (d: Buffer) => (out += d))
+      return new Promise<number>((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`copy of ${file} exited ${code}`)))))
+    })
+    return (await Promise.all(runs)).reduce((a, b) => a + b, 0)
+  }
+  let one = 0
+  let many = 0
+  for (let round = 0; round < 2; round++) {
+    one = Math.max(one, await together(1))
+    many = Math.max(many, await together(n))
+  }
+  return many / one
+}
+
+/** One copy (a child of copiesSpeedup): the 1-CPU run from `startAt` (ms since the epoch); prints its packets/s. */
+async function copy(file: string, preset: PresetName, startAt: number): Promise<void> {
+  const packets = frames(preset, PARALLEL_DISTINCT)
+  bundledCpuWorker()
+  await new Promise((r) => setTimeout(r, Math.max(0, startAt - Date.now())))
+  console.log((await parallel(file, packets, 1)).pps)
+}
+
 /** `count` of the frames for the kernel's timing, spread over the capture. */
 function kernelPcap(packets: Uint8Array[], count = KERNEL_FRAMES): Uint8Array {
   const step = Math.max(1, Math.floor(packets.length / count))
@@ -160,7 +198,7 @@ async function main(): Promise<void> {
     console.log(`${p.name.padEnd(26)}${sim.toFixed(1).padStart(10)}${`(${wallNs.toFixed(1)})`.padStart(9)}${k.padStart(10)}${ratio.padStart(8)}`)
   }
   console.log(`\npackets per second, parallel CPU workers (best of ${PARALLEL_ROUNDS} runs of ${PARALLEL_PACKETS} packets, a 4096-frame capture replayed by the NIC; ns/pkt busy = time per packet inside each CPU's NAPI polls)`)
-  console.log('speed-up from 1 CPU to as many as the host has cores, next to the real kernel\'s for the same program (test_run in as many pinned threads) and the host\'s for a plain loop')
+  console.log('speed-up from 1 CPU to as many as the host has cores, next to: as many independent copies of the 1-CPU run in their own processes (the most this host gives), the real kernel\'s for the same program (test_run in as many pinned threads) and a plain loop\'s')
   const cores = Math.min(4, cpus().length)
   const host = cores > 1 ? await hostSpeedup(cores) : 1
   if (cores > 1) console.log(`host reference: ${cores} threads of a plain memory-touching loop run ${host.toFixed(2)}x as fast as one (${cores} cores would be ${cores}x)`)
@@ -177,9 +215,11 @@ async function main(): Promise<void> {
     const pps = new Map([...best].map(([n, r]) => [n, r.pps]))
     const line = [...best].map(([n, r]) => `${n} CPU${n > 1 ? 's' : ' '}: ${(r.pps / 1e6).toFixed(2)} M/s (${r.perCpu})`)
     const kernel = cores > 1 && oracle === true ? `kernel ${kernelSpeedup(p.file, packets, cores).toFixed(2)}x, ` : ''
-    const speedup = cores > 1 && pps.has(cores) ? `   ${cores} CPUs / 1 CPU: ${(pps.get(cores)! / pps.get(1)!).toFixed(2)}x (${kernel}host ${host.toFixed(2)}x)` : ''
+    const copies = cores > 1 ? `${cores} copies ${(await copiesSpeedup(p.file, p.preset, cores)).toFixed(2)}x, ` : ''
+    const speedup = cores > 1 && pps.has(cores) ? `   ${cores} CPUs / 1 CPU: ${(pps.get(cores)! / pps.get(1)!).toFixed(2)}x (${copies}${kernel}plain loop ${host.toFixed(2)}x)` : ''
     console.log(`${p.name.padEnd(26)}${line.join('   ')}${speedup}`)
   }
 }
 
-await main()
+if (process.argv[2] === '--copy') await copy(process.argv[3], process.argv[4] as PresetName, Number(process.argv[5]))
+else await main()
