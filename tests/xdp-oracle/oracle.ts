@@ -15,10 +15,8 @@ import { realKernelAvailable } from '../real-kernel'
 export interface OracleResult {
   actions: number[]
   maps: Record<string, { key: string; value: string | string[] }[]>
-  /** ns per run from test_run's `duration` (only with repeat > 0 and no threads). */
+  /** ns per run from test_run's `duration` (only with repeat > 0). */
   durationNs: number
-  /** Packets per second of `threads` threads repeating the packets at once (only with threads). */
-  threadPps: number
 }
 
 let driver: string | undefined
@@ -53,7 +51,7 @@ function buildDriver(): string {
   if (driver && existsSync(driver)) return driver
   const src = fileURLToPath(new URL('./xdp-oracle.c', import.meta.url))
   const out = join(mkdtempSync(join(tmpdir(), 'bpfplay-xdp-oracle-')), 'xdp-oracle')
-  execFileSync('cc', ['-O2', '-pthread', '-o', out, src, '-lbpf'], { stdio: 'pipe' })
+  execFileSync('cc', ['-O2', '-o', out, src, '-lbpf'], { stdio: 'pipe' })
   driver = out
   return out
 }
@@ -68,20 +66,14 @@ export function clangBpf(source: string, name = 'prog'): string {
   return o
 }
 
-/**
- * Runs the program over the pcap on the real kernel, on CPU 0. With `repeat`, the packets are
- * run that many times more for the kernel's own timing; with `threads` too, in that many threads
- * at once on CPUs 0.. (threadPps).
- */
-export function runOracle(source: string, pcap: Uint8Array, opts: { prog?: string; repeat?: number; threads?: number } = {}): OracleResult {
+/** Runs the program over the pcap on the real kernel. */
+export function runOracle(source: string, pcap: Uint8Array, opts: { prog?: string; repeat?: number } = {}): OracleResult {
   const bin = buildDriver()
   const obj = clangBpf(source)
   const pcapFile = obj.replace(/\.o$/, '.pcap')
   writeFileSync(pcapFile, pcap)
-  const flags = [...(opts.prog ? ['--prog', opts.prog] : []), ...(opts.repeat ? ['--repeat', String(opts.repeat)] : []), ...(opts.threads ? ['--threads', String(opts.threads)] : [])]
-  // threads pin themselves; the counted run is on CPU 0 either way
-  const cpus = opts.threads ? `0-${opts.threads - 1}` : '0'
-  const r = spawnSync('taskset', ['-c', cpus, bin, obj, pcapFile, ...flags], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  const args = ['-c', '0', bin, obj, pcapFile, ...(opts.prog ? ['--prog', opts.prog] : []), ...(opts.repeat ? ['--repeat', String(opts.repeat)] : [])]
+  const r = spawnSync('taskset', args, { encoding: 'utf8', maxBuffer: 64 << 20 })
   if (r.status !== 0) throw new Error(`xdp-oracle failed (${r.status}): ${r.stderr}`)
   return JSON.parse(r.stdout) as OracleResult
 }

@@ -2,7 +2,7 @@
  * xdp-oracle: runs an XDP program on the real kernel over the packets of a pcap file and prints
  * what bpfplay's `xdp --dump json` prints, so the two can be compared byte for byte.
  *
- *   xdp-oracle PROG.o IN.pcap [--prog NAME] [--repeat N [--threads T]]
+ *   xdp-oracle PROG.o IN.pcap [--prog NAME] [--repeat N]
  *
  * The object (built with `clang -O2 -g -target bpf -c`) is opened and loaded with libbpf; every
  * program is set to BPF_PROG_TYPE_XDP, so tutorial section names such as SEC("xdp_stats1") load.
@@ -15,21 +15,10 @@
  * With --repeat N every packet is also run N more times (after the counted run, so the maps
  * hold the single-run result only if N is 0): `durationNs` is then the kernel's own average
  * (test_run's `duration` field) over those runs, for the benchmark.
- *
- * With --threads T as well, the repeated runs happen instead in T threads at once, thread t
- * pinned to CPU t, all on the same loaded program and maps (a map value all of them update is
- * one cache line their CPUs pass around, as on a NIC with T queues): `threadPps` is then the
- * sum over the threads of runs per second of program time (1e9 / each thread's average
- * `duration`), for the benchmark's scaling reference. Wall time would mostly measure test_run
- * itself: every call with repeat > 1 swaps the XDP dispatcher's program in and out, which
- * waits for an RCU grace period (milliseconds).
  */
-#define _GNU_SOURCE
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
-#include <pthread.h>
-#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,71 +123,15 @@ static void dump_map(struct bpf_map *map, int first)
 	free(val);
 }
 
-struct runner {
-	pthread_t thread;
-	int cpu, prog_fd, repeat, err;
-	struct packet *packets;
-	size_t npk, first;
-	pthread_barrier_t *start;
-	unsigned long long ns, runs;
-};
-
-static void *run_repeats(void *arg)
-{
-	struct runner *r = arg;
-	static __thread unsigned char out[65536];
-	cpu_set_t set;
-	CPU_ZERO(&set);
-	CPU_SET(r->cpu, &set);
-	r->err = pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
-	pthread_barrier_wait(r->start);
-	/* each thread from its own place in the capture, as CPUs of a multi-queue NIC see different flows */
-	for (size_t k = 0; !r->err && k < r->npk; k++) {
-		size_t i = (k + r->first) % r->npk;
-		LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = r->packets[i].data, .data_size_in = r->packets[i].len,
-			    .data_out = out, .data_size_out = sizeof(out), .repeat = r->repeat);
-		r->err = bpf_prog_test_run_opts(r->prog_fd, &opts);
-		r->ns += (unsigned long long)opts.duration * r->repeat;
-		r->runs += r->repeat;
-	}
-	return NULL;
-}
-
-/* Runs per second of program time of `threads` threads running every packet `repeat` times at once; < 0 on failure. */
-static double threads_pps(int prog_fd, struct packet *packets, size_t npk, int repeat, int threads)
-{
-	struct runner r[64];
-	pthread_barrier_t start;
-	if (threads > 64)
-		return -1;
-	pthread_barrier_init(&start, NULL, threads + 1);
-	for (int t = 0; t < threads; t++) {
-		r[t] = (struct runner){ .cpu = t, .prog_fd = prog_fd, .repeat = repeat, .packets = packets, .npk = npk, .first = npk * t / threads, .start = &start };
-		pthread_create(&r[t].thread, NULL, run_repeats, &r[t]);
-	}
-	pthread_barrier_wait(&start);
-	int err = 0;
-	double pps = 0;
-	for (int t = 0; t < threads; t++) {
-		pthread_join(r[t].thread, NULL);
-		err |= r[t].err;
-		if (r[t].ns > 0)
-			pps += 1e9 * (double)r[t].runs / (double)r[t].ns;
-	}
-	return err ? -1 : pps;
-}
-
 int main(int argc, char **argv)
 {
 	const char *obj_path = NULL, *pcap_path = NULL, *prog_name = NULL;
-	int repeat = 0, threads = 0;
+	int repeat = 0;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--prog") && i + 1 < argc)
 			prog_name = argv[++i];
 		else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
 			repeat = atoi(argv[++i]);
-		else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
-			threads = atoi(argv[++i]);
 		else if (!obj_path)
 			obj_path = argv[i];
 		else
@@ -235,13 +168,6 @@ int main(int argc, char **argv)
 	}
 	int prog_fd = bpf_program__fd(chosen);
 
-	if (threads > 0) {
-		/* taskset gave the process CPUs 0..T-1 for the threads; the counted run stays on CPU 0 */
-		cpu_set_t set;
-		CPU_ZERO(&set);
-		CPU_SET(0, &set);
-		pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
-	}
 	unsigned long actions[5] = { 0 };
 	unsigned long long total_ns = 0, runs = 0;
 	static unsigned char out[65536];
@@ -256,12 +182,7 @@ int main(int argc, char **argv)
 		if (opts.retval < 5)
 			actions[opts.retval]++;
 	}
-	double pps = 0;
-	if (threads > 0 && repeat > 0 && (pps = threads_pps(prog_fd, packets, npk, repeat, threads)) < 0) {
-		fprintf(stderr, "xdp-oracle: test_run failed in a thread\n");
-		return 1;
-	}
-	for (size_t i = 0; threads == 0 && repeat > 0 && i < npk; i++) {
+	for (size_t i = 0; repeat > 0 && i < npk; i++) {
 		LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = packets[i].data, .data_size_in = packets[i].len,
 			    .data_out = out, .data_size_out = sizeof(out), .repeat = repeat);
 		if (bpf_prog_test_run_opts(prog_fd, &opts) == 0) {
@@ -279,7 +200,7 @@ int main(int argc, char **argv)
 		dump_map(map, first);
 		first = 0;
 	}
-	printf("}, \"durationNs\": %.1f, \"threadPps\": %.0f}\n", runs ? (double)total_ns / runs : 0.0, pps);
+	printf("}, \"durationNs\": %.1f}\n", runs ? (double)total_ns / runs : 0.0);
 	bpf_object__close(obj);
 	return 0;
 }
