@@ -1,12 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
-import { run, screenshot } from './helpers'
+import { run, screenshot, waitIsolated } from './helpers'
 
 // ?embed=1&example=<id>: one example for an iframe in a docs page, with click-to-run.
 test('embed mode for an example: minimal chrome, click to run, nothing saved', async ({ page }, info) => {
   await page.setViewportSize({ width: 1000, height: 640 })
   await page.goto('./?embed=1&example=hello-maps')
-  await page.waitForFunction(() => self.crossOriginIsolated === true)
+  await waitIsolated(page)
   await expect(page.locator('.app-embed')).toHaveAttribute('data-isolation', 'isolated')
   await expect(page.locator('.toolbar')).toHaveCount(0)
   await expect(page.locator('.inspector-card')).toHaveCount(0)

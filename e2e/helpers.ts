@@ -25,10 +25,24 @@ export function quietPath(path: string): string {
   return `${base}${base.includes('?') ? '&' : '?'}demo=0${hash}`
 }
 
+/**
+ * Waits for cross-origin isolation. Served without COOP/COEP headers, the page gets it from
+ * coi-serviceworker, which reloads the page once its worker is active; a loaded machine can miss
+ * that first reload, and then a visitor's own reload finds the worker in charge: so does this.
+ */
+export async function waitIsolated(page: Page): Promise<void> {
+  try {
+    await page.waitForFunction(() => self.crossOriginIsolated === true, undefined, { timeout: 8000 })
+  } catch {
+    await page.reload()
+    await page.waitForFunction(() => self.crossOriginIsolated === true)
+  }
+}
+
 /** Opens the app (without the live demo) and waits for isolation, the kernel and the end of any run in progress (the first visit runs the default example). */
 export async function openApp(page: Page, path = './'): Promise<void> {
   await page.goto(quietPath(path))
-  await page.waitForFunction(() => self.crossOriginIsolated === true)
+  await waitIsolated(page)
   await expect(page.locator('.app')).toHaveAttribute('data-isolation', 'isolated')
   await expect(page.getByTestId('boot-info')).toBeVisible()
   await waitIdle(page)

@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { openApp, screenshot, waitIdle } from './helpers'
+import { openApp, screenshot, waitIdle, waitIsolated } from './helpers'
 
 interface IndexEntry {
   id: string
@@ -117,7 +117,7 @@ test.describe('lessons', () => {
   test('embed mode: one step, run and check, minimal chrome', async ({ page }, info) => {
     await page.setViewportSize({ width: 1000, height: 640 })
     await page.goto('./?embed=1&lesson=lookup&step=2')
-    await page.waitForFunction(() => self.crossOriginIsolated === true)
+    await waitIsolated(page)
     await expect(page.locator('.app-embed')).toHaveAttribute('data-isolation', 'isolated')
     await expect(page.locator('.toolbar')).toHaveCount(0)
     await expect(page.locator('.step-dots')).toHaveCount(0)

@@ -7,7 +7,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { lastRun, lastRunId, openApp, screenshot } from './helpers'
+import { lastRun, lastRunId, openApp, screenshot, waitIsolated } from './helpers'
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 })
 
@@ -80,7 +80,7 @@ test.describe('phone', () => {
 
   test('the bare address: the live demo runs on a phone too', async ({ page }, info) => {
     await page.goto('./')
-    await page.waitForFunction(() => self.crossOriginIsolated === true)
+    await waitIsolated(page)
     await expect(page.getByTestId('traffic-toggle')).toHaveAttribute('data-traffic', 'on')
     await expect(page.getByTestId('eth0-status')).toContainText('xdp_pass_count attached')
     await expect(page.getByTestId('code-view')).toContainText('xdp_stats_map')

@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { compareSeed, loadManifest, seedsAvailable, seedsDir } from '../tests/seed-compare.mjs'
-import { editorReady, lastRun, lastRunId, loadExample, openApp, run, runAfter, screenshot, waitIdle } from './helpers'
+import { editorReady, lastRun, lastRunId, loadExample, openApp, run, runAfter, screenshot, waitIdle, waitIsolated } from './helpers'
 
 const WORKSPACE_KEY = 'bpfplay:workspace:v1'
 
@@ -31,7 +31,7 @@ async function passCount(page: Page): Promise<number> {
 
 /** Waits for the bare address's live demo: isolated, the counter attached, traffic on. */
 async function demoLive(page: Page): Promise<void> {
-  await page.waitForFunction(() => self.crossOriginIsolated === true)
+  await waitIsolated(page)
   await expect(page.locator('.app')).toHaveAttribute('data-example', 'xdp-counter')
   await expect(page.getByTestId('eth0-status')).toContainText('xdp_pass_count attached by xdp-loader')
   await expect(page.getByTestId('traffic-toggle')).toHaveAttribute('data-traffic', 'on')
@@ -104,7 +104,7 @@ test.describe('first visit: the live demo', () => {
     await page.keyboard.insertText(marker + '\n')
     await expect.poll(async () => (await savedWorkspace(page))?.files['xdp_prog.c'].startsWith(marker + '\n')).toBe(true)
     await page.goto('./')
-    await page.waitForFunction(() => self.crossOriginIsolated === true)
+    await waitIsolated(page)
     await expect(page.getByTestId('boot-info')).toBeVisible()
     await expect(page.locator('.monaco-editor .view-line').first()).toContainText(marker.replace(/ /g, '\u00a0'))
     await page.waitForTimeout(500)
@@ -247,16 +247,19 @@ test.describe('playground', () => {
         page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null && document.activeElement?.closest('.monaco-editor') !== undefined),
       )
       .toBe(true)
-    // The highlighted current line is the diagnostic's line.
-    const cursorLine = await page.evaluate(() => {
-      const cur = document.querySelector('.monaco-editor .current-line') as HTMLElement | null
-      const lines = [...document.querySelectorAll('.monaco-editor .view-line')] as HTMLElement[]
-      const hit = lines.find((l) => cur && l.style.top === (cur.parentElement as HTMLElement).style.top)
-      return hit?.textContent?.replace(/\u00a0/g, ' ') ?? null
-    })
+    // The highlighted current line becomes the diagnostic's line (the jump may land after the focus).
     // (Compared with the text as saved: the editor may have re-indented what was typed.)
     const source = (await savedWorkspace(page))!.files['user.c'].split('\n')
-    expect(cursorLine).toBe(source[Number(line) - 1])
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const cur = document.querySelector('.monaco-editor .current-line') as HTMLElement | null
+          const lines = [...document.querySelectorAll('.monaco-editor .view-line')] as HTMLElement[]
+          const hit = lines.find((l) => cur && l.style.top === (cur.parentElement as HTMLElement).style.top)
+          return hit?.textContent?.replace(/\u00a0/g, ' ') ?? null
+        }),
+      )
+      .toBe(source[Number(line) - 1])
     expect(Number(col)).toBeGreaterThan(0)
     // Hover shows the message (the squiggle lies under the text layer: move the mouse there).
     await expect(async () => {
