@@ -1470,15 +1470,7 @@ class Generator {
       if (tr === 'i32') return src
     }
     if (num(sr) && fits(sr, tr)) return src
-    switch (tr) {
-      case 'i8': return `(${src} << 24 >> 24)`
-      case 'u8': return `(${src} & 255)`
-      case 'i16': return `(${src} << 16 >> 16)`
-      case 'u16': return `(${src} & 65535)`
-      case 'i32': return `(${src} | 0)`
-      case 'u32': return `(${src} >>> 0)`
-    }
-    return src
+    return truncateNum(src, tr) ?? src
   }
 
   private assign(e: Extract<TExpr, { k: 'assign' }>, discard: boolean): string {
@@ -1796,15 +1788,7 @@ class Generator {
       return tr === 'f32' ? `Math.fround(${this.numOf(e)})` : `(${this.numOf(e)})`
     }
     if (!(tr === 'i8' || tr === 'u8' || tr === 'i16' || tr === 'u16' || tr === 'i32' || tr === 'u32')) return null
-    const n = this.numOf(e)
-    switch (tr) {
-      case 'i8': return `(${n} << 24 >> 24)`
-      case 'u8': return `(${n} & 255)`
-      case 'i16': return `(${n} << 16 >> 16)`
-      case 'u16': return `(${n} & 65535)`
-      case 'i32': return `(${n} | 0)`
-      default: return `(${n} >>> 0)`
-    }
+    return truncateNum(this.numOf(e), tr)
   }
 
   private atomic(e: Extract<TExpr, { k: 'builtin' }>, discard: boolean): string {
@@ -1860,6 +1844,22 @@ class Generator {
     const oldJs = fromArr(`Atomics.${op}(${arr}, ${idx}, ${toArr(t)})`)
     const newVal = this.conv(this.bin(binOf[op], this.conv(oldJs, elem, p), this.conv(t, elem, p), p, null), p, elem)
     return `(${t} = ${v}, ${newVal})`
+  }
+}
+
+/**
+ * An integer number expression truncated to an integer type of 32 bits or less, as C converts
+ * (ToInt32 / ToUint32 take any integer number exactly modulo 2^32); null for other types.
+ */
+function truncateNum(js: string, to: Rep): string | null {
+  switch (to) {
+    case 'i8': return `(${js} << 24 >> 24)`
+    case 'u8': return `(${js} & 255)`
+    case 'i16': return `(${js} << 16 >> 16)`
+    case 'u16': return `(${js} & 65535)`
+    case 'i32': return `(${js} | 0)`
+    case 'u32': return `(${js} >>> 0)`
+    default: return null
   }
 }
 
