@@ -1,6 +1,6 @@
-/** The kernel's memory as a shared WebAssembly.Memory, and its 64-bit atomic add. */
+/** The kernel's memory as a shared WebAssembly.Memory, and its 64-bit atomic adds. */
 import { describe, expect, it } from 'vitest'
-import { atomicAdd64, kernelBuffer } from './atomics64'
+import { atomicAdders, kernelBuffer } from './atomics64'
 import { Kernel } from './kernel'
 
 describe('64-bit atomic add on wasm-backed kernel memory', () => {
@@ -16,7 +16,7 @@ describe('64-bit atomic add on wasm-backed kernel memory', () => {
 
   it('adds exactly, across 2^32 and 2^64 wraps, with negative and large addends', () => {
     const { sab, memory } = kernelBuffer(1 << 16, true)
-    const add = atomicAdd64(memory!)
+    const { add } = atomicAdders(memory!)
     const dv = new DataView(sab)
     const cases: [bigint, number][] = [
       [0n, 1],
@@ -34,5 +34,19 @@ describe('64-bit atomic add on wasm-backed kernel memory', () => {
       expect(dv.getBigUint64(64, true)).toBe(BigInt.asUintN(64, start + BigInt(x)))
       expect(dv.getBigUint64(72, true)).toBe(0x1234n) // the next word untouched
     }
+  })
+
+  it('adds a pair: the first word, then the second, each exactly', () => {
+    const { sab, memory } = kernelBuffer(1 << 16, true)
+    const { add2 } = atomicAdders(memory!)
+    const dv = new DataView(sab)
+    dv.setBigUint64(64, 0xffff_ffffn, true)
+    dv.setBigUint64(72, 10n, true)
+    dv.setBigUint64(80, 0x5555n, true)
+    add2(64, 1, 72, -11)
+    expect([dv.getBigUint64(64, true), dv.getBigUint64(72, true), dv.getBigUint64(80, true)]).toEqual([0x1_0000_0000n, 0xffff_ffff_ffff_ffffn, 0x5555n])
+    // the same word twice adds both
+    add2(80, 2, 80, 3)
+    expect(dv.getBigUint64(80, true)).toBe(0x555an)
   })
 })

@@ -11,8 +11,16 @@
  * The module is written out by hand (no toolchain for one instruction):
  *   (module (import "k" "m" (memory pages pages shared))
  *     (func (export "add") (param $addr i32) (param $x f64)
- *       (drop (i64.atomic.rmw.add (local.get $addr) (i64.trunc_f64_s (local.get $x))))))
- * The caller checks the address (in memory, 8-aligned) and that x is an integer, |x| < 2^63.
+ *       (drop (i64.atomic.rmw.add (local.get $addr) (i64.trunc_f64_s (local.get $x)))))
+ *     (func (export "add2") (param $a i32) (param $x f64) (param $b i32) (param $y f64)
+ *       (drop (i64.atomic.rmw.add (local.get $a) (i64.trunc_f64_s (local.get $x))))
+ *       (drop (i64.atomic.rmw.add (local.get $b) (i64.trunc_f64_s (local.get $y))))))
+ * add2 is two consecutive `lock xadd`s in one call, as the JIT emits
+ * `__sync_fetch_and_add(&rec->rx_packets, 1); __sync_fetch_and_add(&rec->rx_bytes, len);`: a core
+ * that owns the counters' cache line does both adds before another core can take the line,
+ * where two calls leave it a window between them (measured with 2 CPUs on one ARRAY counter:
+ * 24.4 vs 28.4 M packets/s, best of 5). The caller checks the addresses (in memory, 8-aligned)
+ * and that x and y are integers, |x| < 2^63.
  */
 
 const WASM_PAGE = 65536
@@ -31,8 +39,15 @@ export function kernelBuffer(bytes: number, wasm: boolean): { sab: SharedArrayBu
   return { sab: new SharedArrayBuffer(bytes), memory: null }
 }
 
-/** `add(addr, x)`: atomically adds the integer x to the 64-bit word at byte address addr of `memory`. */
-export function atomicAdd64(memory: WebAssembly.Memory): (addr: number, x: number) => void {
+export interface AtomicAdders {
+  /** Atomically adds the integer x to the 64-bit word at byte address addr. */
+  add(addr: number, x: number): void
+  /** add(a, x), then add(b, y), back to back. */
+  add2(a: number, x: number, b: number, y: number): void
+}
+
+/** The 64-bit atomic adds on `memory`'s words. */
+export function atomicAdders(memory: WebAssembly.Memory): AtomicAdders {
   const pages = memory.buffer.byteLength / WASM_PAGE
   const leb = (n: number): number[] => {
     const out: number[] = []
@@ -46,15 +61,18 @@ export function atomicAdd64(memory: WebAssembly.Memory): (addr: number, x: numbe
   }
   const section = (id: number, body: number[]) => [id, ...leb(body.length), ...body]
   const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))]
-  const body = [0, 0x20, 0, 0x20, 1, 0xb0, 0xfe, 0x1f, 3, 0, 0x1a, 0x0b] // locals; get addr; get x; i64.trunc_f64_s; i64.atomic.rmw.add align=8; drop; end
+  // get address; get x; i64.trunc_f64_s; i64.atomic.rmw.add align=8 offset=0; drop
+  const xadd = (addr: number, x: number) => [0x20, addr, 0x20, x, 0xb0, 0xfe, 0x1f, 3, 0, 0x1a]
+  const add = [0, ...xadd(0, 1), 0x0b] // no locals; ...; end
+  const add2 = [0, ...xadd(0, 1), ...xadd(2, 3), 0x0b]
   const bytes = new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-    ...section(1, [1, 0x60, 2, 0x7f, 0x7c, 0]), // type: (i32, f64) -> ()
+    ...section(1, [2, 0x60, 2, 0x7f, 0x7c, 0, 0x60, 4, 0x7f, 0x7c, 0x7f, 0x7c, 0]), // types: (i32, f64) -> (), (i32, f64, i32, f64) -> ()
     ...section(2, [1, ...name('k'), ...name('m'), 2, 3, ...leb(pages), ...leb(pages)]), // import shared memory
-    ...section(3, [1, 0]),
-    ...section(7, [1, ...name('add'), 0, 0]),
-    ...section(10, [1, body.length, ...body]),
+    ...section(3, [2, 0, 1]),
+    ...section(7, [2, ...name('add'), 0, 0, ...name('add2'), 0, 1]),
+    ...section(10, [2, add.length, ...add, add2.length, ...add2]),
   ])
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { k: { m: memory } })
-  return instance.exports.add as (addr: number, x: number) => void
+  const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes), { k: { m: memory } })
+  return { add: exports.add as AtomicAdders['add'], add2: exports.add2 as AtomicAdders['add2'] }
 }

@@ -15,7 +15,7 @@
  */
 import type { BpffsEntry, Caller, KernelApi, KernelConfig, KernelEvent, MapSnapshot, UserMemory } from './api'
 import { Vfs } from './bpffs'
-import { atomicAdd64, kernelBuffer } from './atomics64'
+import { atomicAdders, kernelBuffer, type AtomicAdders } from './atomics64'
 import { EventLog } from './events'
 import { FdTable, FD_FILE, fdMapSlot } from './fdtable'
 import { KernelCheckpoint } from './checkpoint'
@@ -74,7 +74,7 @@ export class Kernel implements KernelApi {
   /** Per-worker syscall state (attr copy, event under construction). */
   readonly sys: SyscallState
   private scratchAddr = 0
-  private add64: ((addr: number, x: number) => void) | undefined
+  private adders: AtomicAdders | undefined
   private scratchSize = 0
   /** Map id -> descriptor cache for program helpers (this worker). */
   private readonly byId: (MapDesc | undefined)[] = []
@@ -117,13 +117,13 @@ export class Kernel implements KernelApi {
   }
 
   /**
-   * A real 64-bit atomic add on this kernel's memory (atomics64.ts) when it is a
+   * Real 64-bit atomic adds on this kernel's memory (atomics64.ts) when it is a
    * WebAssembly.Memory, else undefined; made once per handle, shared by its CPUs' programs.
    */
-  atomicAdd64(): ((addr: number, x: number) => void) | undefined {
+  atomicAdders(): AtomicAdders | undefined {
     if (this.memory === null) return undefined
-    this.add64 ??= atomicAdd64(this.memory)
-    return this.add64
+    this.adders ??= atomicAdders(this.memory)
+    return this.adders
   }
 
   /** Give back this worker's scratch memory (call before a worker goes away). */

@@ -63,6 +63,8 @@ export interface ProgramEnv {
    * (src/kernel/atomics64.ts). Without it, two 32-bit atomic adds with the carry.
    */
   atomicAdd64?(addr: number, x: number): void
+  /** Optional, with atomicAdd64: atomicAdd64(a, x) then atomicAdd64(b, y) in one call, back to back (two consecutive `lock xadd`s). */
+  atomicAdd64x2?(a: number, x: number, b: number, y: number): void
   /**
    * Control words shared with whoever drives the program (CLI, UI). Generated code tests
    * `ctl[0] !== 0` at every hook point (loop back-edges and function entries always; every

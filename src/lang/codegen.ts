@@ -490,6 +490,9 @@ class Generator {
       // the host's 64-bit atomic add when it has one (abi.ts atomicAdd64), else two 32-bit ones with the carry
       l.push('const $wadd64 = $env.atomicAdd64;')
       l.push(`function $xadd64(p, x) { if (!(p >= ${G} && p < $len && (p & 0x7ffffff8) === p)) $ax(p, 3); if ($wadd64 !== undefined && x >= -9007199254740991 && x <= 9007199254740991) { $wadd64(p, x); return; } const i = p >> 2, lo = x >>> 0, old = Atomics.add($I32, i, lo | 0) >>> 0, hi = (Math.floor(x / 4294967296) + (old + lo > 4294967295 ? 1 : 0)) | 0; if (hi !== 0) Atomics.add($I32, i + 1, hi); }`)
+      // two of them back to back in one host call (xaddPair), when the host has it and takes both; false: do nothing, the caller adds one by one
+      l.push('const $wadd2 = $env.atomicAdd64x2;')
+      l.push(`function $xadd64x2(p, x, q, y) { if ($wadd2 === undefined || !(p >= ${G} && p < $len && (p & 0x7ffffff8) === p && q >= ${G} && q < $len && (q & 0x7ffffff8) === q && x >= -9007199254740991 && x <= 9007199254740991 && y >= -9007199254740991 && y <= 9007199254740991)) return false; $wadd2(p, x, q, y); return true; }`)
     }
     return l
   }
@@ -671,7 +674,7 @@ class Generator {
       for (let x: TStmt = s; x.k === 'label'; x = x.body) labelAt.set(x.name, i)
     })
     if (labelAt.size === 0) {
-      for (const s of list) this.genStmt(s)
+      for (let i = 0; i < list.length; ) i += this.genAt(list, i, true)
       return
     }
     const gotosIn = list.map((s) => collectGotos(s))
@@ -709,6 +712,7 @@ class Generator {
     }
     const opensAt = (i: number) => wraps.filter((w) => w.start === i).sort((a, b) => b.end - a.end)
     const open: Wrap[] = []
+    let paired = -1
     for (let i = 0; i <= list.length; i++) {
       // close wrappers ending here (innermost first)
       for (let k = open.length - 1; k >= 0; k--) {
@@ -733,7 +737,65 @@ class Generator {
         open.push(w)
         this.gotoTargets.set(w.label + ':' + w.kind, { js: w.js, kind: w.kind, fnDepth: this.fnDepth })
       }
-      this.genStmt(list[i])
+      if (i === paired) continue
+      // a pair of adds can span no wrapper's start or end
+      if (this.genAt(list, i, !wraps.some((w) => w.start === i + 1 || w.end === i + 1)) === 2) paired = i + 1
+    }
+  }
+
+  /** Generates list[i], or list[i] and list[i + 1] together when they are a pair of adds (xaddPair); returns how many it took. */
+  private genAt(list: TStmt[], i: number, pairable: boolean): number {
+    if (pairable && i + 1 < list.length && this.xaddPair(list[i], list[i + 1])) return 2
+    this.genStmt(list[i])
+    return 1
+  }
+
+  /**
+   * Two consecutive `lock xadd` statements (xaddParts) whose operands are pure (isPure: reading
+   * no memory, calling nothing) become one call doing both adds back to back, as the JIT emits
+   * two adjacent `lock xadd`s: a CPU that owns the counters' cache line does both before another
+   * CPU can take it. Where that call cannot (no host 64-bit add, an address or addend it does
+   * not take), the two statements run as they are, each on its own line for fault positions.
+   * Not with statement hooks: a stepped program stops between the two. Emits and returns true,
+   * or returns false.
+   */
+  private xaddPair(a: TStmt, b: TStmt): boolean {
+    if (this.opts.hooks === 'statements' || a.k !== 'expr' || b.k !== 'expr') return false
+    // (void)__sync_fetch_and_add(...), as the tutorials' lock_xadd() macro writes it, is the same statement
+    const unvoid = (e: TExpr): TExpr => (e.k === 'cast' && e.ty.k === 'void' ? unvoid(e.e) : e)
+    const ea = unvoid(a.e)
+    const eb = unvoid(b.e)
+    if (ea.k !== 'builtin' || eb.k !== 'builtin') return false
+    if (!ea.args.slice(0, 2).every((x) => this.isPure(x)) || !eb.args.slice(0, 2).every((x) => this.isPure(x))) return false
+    const first = this.xaddParts(ea)
+    const second = first && this.xaddParts(eb)
+    if (!first || !second) return false
+    this.emit(`if (!$xadd64x2(${first.p}, ${first.x}, ${second.p}, ${second.x})) { $xadd64(${first.p}, ${first.x});`, a.sid)
+    this.emit(`  $xadd64(${second.p}, ${second.x}); }`, b.sid)
+    return true
+  }
+
+  /** Whether e reads no memory, calls nothing and cannot fault: its JS may run twice or early. */
+  private isPure(e: TExpr): boolean {
+    switch (e.k) {
+      case 'int': return true
+      case 'var': return this.regNames.has(e.sym) && !e.sym.vlaCount
+      case 'cast': return e.ty.k !== 'void' && this.isPure(e.e)
+      case 'bin': return e.op !== '/' && e.op !== '%' && this.isPure(e.l) && this.isPure(e.r)
+      case 'padd': return typeof e.size === 'number' && this.isPure(e.p) && this.isPure(e.i)
+      case 'pdiff': return this.isPure(e.l) && this.isPure(e.r)
+      case 'addr': return this.isPureAddress(e.e)
+      default: return false
+    }
+  }
+
+  /** Whether the address of lvalue l is computed without reading memory (`&rec->bytes` for a pointer `rec` in a register). */
+  private isPureAddress(l: TExpr): boolean {
+    switch (l.k) {
+      case 'var': return !this.regNames.has(l.sym) && !l.sym.vlaCount // an object in memory: its address is known
+      case 'deref': return this.isPure(l.e)
+      case 'member': return this.isPureAddress(l.e)
+      default: return false
     }
   }
 
@@ -1791,6 +1853,22 @@ class Generator {
     return truncateNum(this.numOf(e), tr)
   }
 
+  /**
+   * BPF's `lock xadd`: a 64-bit __sync/__atomic add or sub, its result unused, of an addend with
+   * a number form (num64), to be done by $xadd64(p, x) (the host's 64-bit add, or two 32-bit
+   * words with the carry). null for anything else.
+   */
+  private xaddParts(e: Extract<TExpr, { k: 'builtin' }>): { p: string; x: string } | null {
+    if (this.opts.target !== 'bpf' || !e.elem || sizeOf(e.elem) !== 8 || rep(e.elem) === 'ptr') return null
+    const m = /^__(?:sync_fetch_and_|atomic_fetch_)(add|sub)$|^__(?:sync_|atomic_)(add|sub)(?:_and)?_fetch$/.exec(e.name)
+    if (!m) return null
+    const x = this.num64(e.args[1])
+    if (x === null) return null
+    this.helpers.add('atomics')
+    this.helpers.add('xadd64')
+    return { p: this.g(e.args[0]), x: (m[1] ?? m[2]) === 'sub' ? `-${x}` : x }
+  }
+
   private atomic(e: Extract<TExpr, { k: 'builtin' }>, discard: boolean): string {
     this.helpers.add('atomics')
     const elem = e.elem!
@@ -1828,14 +1906,8 @@ class Generator {
       }
     }
     if (!op) this.fail(e.pos, `unsupported builtin '${name}'`)
-    if (discard && (op === 'add' || op === 'sub') && size === 8 && r !== 'ptr' && this.opts.target === 'bpf') {
-      // BPF's `lock xadd` (a 64-bit add whose result is unused): added as two 32-bit words.
-      const x = this.num64(a[1])
-      if (x !== null) {
-        this.helpers.add('xadd64')
-        return `$xadd64(${this.g(a[0])}, ${op === 'sub' ? `-${x}` : x})`
-      }
-    }
+    const xadd = discard ? this.xaddParts(e) : null
+    if (xadd) return `$xadd64(${xadd.p}, ${xadd.x})`
     const v = this.g(a[1])
     if (fetchFirst) return fromArr(`Atomics.${op}(${arr}, ${idx}, ${toArr(v)})`)
     // op-and-fetch: the new value, computed from the old one

@@ -119,6 +119,7 @@ export class XdpCpu {
       beforeHelper: opts.beforeHelper,
     }
     const imports = bpfHelpers(helperEnv)
+    const adders = kernel.atomicAdders()
     const env: ProgramEnv & { CFault: typeof CFault } = {
       dv: opts.dv ?? new DataView(kernel.sab, 4096),
       buffer: kernel.sab,
@@ -129,7 +130,8 @@ export class XdpCpu {
       // helper calls on &map bound to their map once, here (helpers.ts)
       bindImport: bpfHelperBinder(helperEnv),
       // a real 64-bit lock xadd when the kernel's memory is a WebAssembly.Memory
-      atomicAdd64: kernel.atomicAdd64(),
+      atomicAdd64: adders?.add,
+      atomicAdd64x2: adders?.add2,
       ctl: opts.ctl ?? new Int32Array(1),
       trap: opts.trap ?? (() => {}),
       CFault,
