@@ -52,7 +52,7 @@ const PROGRAMS: { name: string; file: string; preset: PresetName }[] = [
   { name: 'PERCPU_ARRAY counter', file: 'percpu.c', preset: 'mixed' },
 ]
 const DISTINCT = 1024
-const RUNS_PER_CPU = 2_000_000
+const RUNS_PER_CPU = 5_000_000
 /** The kernel's share of the frames, and how often test_run repeats each (see above). */
 const KERNEL_FRAMES = 128
 const KERNEL_REPEAT = 16_000
