@@ -43,8 +43,8 @@ int split(struct rec *a, struct rec *b)
 
 type Env = Record<string, unknown>
 
-function instance(hooks: 'none' | 'statements', host: Env) {
-  const p = compileOk(SRC, { target: 'bpf', hooks })
+function instance(stepping: boolean, host: Env) {
+  const p = compileOk(SRC, { target: 'bpf', hooks: stepping ? 'statements' : undefined })
   const buffer = new SharedArrayBuffer(1 << 16)
   const env = { dv: new DataView(buffer, NULL_GUARD), buffer, dataBase: 0x2000, stackTop: 0x7000, stackLimit: 0x6000, ctl: new Int32Array(1), trap: () => undefined, CFault, imports: {}, ...host }
   const ex = new Function('$env', p.code)(env) as Record<string, (...a: number[]) => number>
@@ -80,12 +80,12 @@ function host(buffer: () => DataView) {
 
 describe('two consecutive lock xadds', () => {
   it('become one call when both operands are pure, not when one reads memory or with statement hooks', () => {
-    const { p } = instance('none', {})
+    const { p } = instance(false, {})
     expect(body(p.code, 'pair')).toContain('$xadd64x2(')
     expect(body(p.code, 'pair_sub')).toContain('$xadd64x2(')
     expect(body(p.code, 'split')).toContain('$xadd64x2(')
     expect(body(p.code, 'reads_memory')).not.toContain('$xadd64x2(')
-    expect(body(instance('statements', {}).p.code, 'pair')).not.toContain('$xadd64x2(')
+    expect(body(instance(true, {}).p.code, 'pair')).not.toContain('$xadd64x2(')
   })
 
   it('a program with no other atomic has what the pair needs', () => {
@@ -101,9 +101,9 @@ describe('two consecutive lock xadds', () => {
   it('adds both in one host call, and the same sums one by one without it', () => {
     let view: DataView | undefined
     const h = host(() => view!)
-    const withPair = instance('none', h.env)
+    const withPair = instance(false, h.env)
     view = withPair.dv
-    const without = instance('none', {})
+    const without = instance(false, {})
     for (const { ex, rec } of [withPair, without]) {
       ex.pair(0x8000, 0x9000, 0x9000 + 1500)
       ex.pair(0x8000, 0x9000, 0x9000 + 60)
@@ -117,7 +117,7 @@ describe('two consecutive lock xadds', () => {
   it('a bad second pointer: the first add done, the fault at the second statement', () => {
     let view: DataView | undefined
     const h = host(() => view!)
-    const { ex, p, rec, dv } = instance('none', h.env)
+    const { ex, p, rec, dv } = instance(false, h.env)
     view = dv
     let fault: unknown
     try {
