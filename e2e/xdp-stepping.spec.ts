@@ -92,6 +92,9 @@ test.describe('XDP single-packet stepping', () => {
     await expect(page.locator('.monaco-editor .dbg-current-line')).toHaveCount(0)
     await expect(page.getByTestId('traffic-toggle')).toBeEnabled()
     await expect(page.locator('.note').last()).toContainText('xdp_stats1_func returned XDP_PASS')
+    // the CPU panel counts the stepped packet, as the map did: no lost update shown
+    await expect(page.getByTestId('xdp-panel')).toHaveAttribute('data-packets', '1')
+    await expect(page.getByTestId('xdp-actions').locator('[data-action="XDP_PASS"]')).toHaveAttribute('data-count', '1')
     await screenshot(page, info.project.name, 'xdp-stepping-done')
   })
 

@@ -84,7 +84,7 @@ export function startXdpView(): () => void {
     const stats = xdpHost.stats
     const n = xdpHost.cpusStarted
     // Counts first, maps after (lost-updates.ts says why).
-    const counts = Array.from({ length: n }, (_, cpu) => stats.read(cpu))
+    const counts = Array.from({ length: n }, (_, cpu) => xdpHost.stepped.addTo(stats.read(cpu)))
     const sent = stats.sent
     packetMeter.push(now, counts.map((c) => c.packets))
     busyMeter.push(now, counts.map((c) => c.busyMs))
