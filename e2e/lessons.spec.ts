@@ -98,6 +98,11 @@ test.describe('lessons', () => {
     await expect(page.locator('.note').filter({ hasText: '1000 packets of many-sources traffic through xdp_stats1_func on 2 CPUs' }).last()).toContainText('XDP_PASS 1000')
     await expect(page.getByTestId('eth0-status')).toContainText('no XDP program')
     await expect(page.locator('[data-map-name="xdp_stats_map"]').first()).toBeVisible()
+    // The CPU panel counts the check's packets: 1000 ran, 959 counted, 41 lost.
+    const row = page.getByTestId('lost-updates').locator('tr[data-map="xdp_stats_map"]')
+    await expect(row).toHaveAttribute('data-ran', '1000')
+    await expect(row).toHaveAttribute('data-counted', '959')
+    await expect(row).toHaveAttribute('data-gap', '41')
     await screenshot(page, info.project.name, 'lesson-xdp-starter')
 
     await page.getByTestId('load-solution').click()

@@ -41,6 +41,8 @@ export interface StepTrafficResult {
   actions: number[]
   /** Per CPU: packets it ran. */
   perCpu: number[]
+  /** Per CPU: its packets per XDP action. */
+  perCpuActions: number[][]
   faultCount: number
   faults: XdpFault[]
 }
@@ -63,6 +65,7 @@ export function runStepTraffic(kernel: Kernel, loaded: LoadedProgram, opts: Pick
     packets: sched.cpus.reduce((n, c) => n + c.packets, 0),
     actions,
     perCpu: sched.cpus.map((c) => c.packets),
+    perCpuActions: sched.cpus.map((c) => [...c.actions]),
     faultCount: sched.cpus.reduce((n, c) => n + c.faultCount, 0),
     faults: faults.slice(0, 20),
   }

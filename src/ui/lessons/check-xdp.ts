@@ -21,7 +21,7 @@ import { formatDiagnostic } from '../../lang/compile'
 import type { RunOutcome, Step } from '../../lessons/types'
 import { xdpStepOptions, type StepTrafficResult } from '../../lessons/xdp-traffic'
 import { useConsole } from '../console/store'
-import { compileXdp, useXdp } from '../machine/xdp-store'
+import { compileXdp, useXdp, xdpHost } from '../machine/xdp-store'
 import { pushTrace } from '../xdp/trace-store'
 import type { SeededCpusJob, SeededCpusReply } from '../../../workers/seeded-cpus.worker'
 import { freshKernel, kernelAfterRun, lastRunId, outputOf, runSetup, runUserC } from './check-steps'
@@ -82,6 +82,8 @@ export async function runXdpStepCheck(step: Step): Promise<RunOutcome> {
   const seeded = await runSeeded({ sab: kernel.sab, progId: loader.progId, program: compiled.compiled.program, ...opts })
   if (seeded.trace.length || seeded.traceDropped) pushTrace(seeded.trace, seeded.traceDropped)
   useConsole.getState().note('info', describe(seeded.result, opts, loader.progName))
+  // the CPU panel counts them as the maps did (ran vs counted shows the updates the starter lost)
+  seeded.result.perCpuActions.forEach((actions, cpu) => actions.forEach((k, action) => k && xdpHost.sideRuns.add(cpu, loader.progId, action, k)))
   const user = step.code['user.c'] ? await runUserC() : { ...none, compileErrors: [] }
   return { ...user, ...kernelAfterRun(kernel), xdp: { loaded: true, packets: seeded.result.packets, actions: seeded.result.actions } }
 }

@@ -24,7 +24,7 @@ import type { HostLoadResult, HostLoaderState } from '../../xdp/browser-loader'
 import type { SteppedFrame, TakenFrame, TrafficSpec } from '../../xdp/browser-nic'
 import { presetMaxFrame, type PresetName } from '../../xdp/browser-traffic'
 import { MAX_TRAFFIC_CPUS, W_OBJECTS, W_STOP, XdpStats } from '../../xdp/browser-stats'
-import { SteppedCounts } from '../xdp/stepped-counts'
+import { SideRunCounts } from '../xdp/side-runs'
 import type { XdpFault } from '../../xdp/cpu'
 import type { NicWorkerApi } from '../../../workers/nic.worker'
 
@@ -69,8 +69,8 @@ export class XdpHost {
   private session: Session | null = null
   private sessionReady: Promise<Session> | null = null
   private readonly objects = new Map<string, Program>()
-  /** Packets the single-packet debugger ran, counted with their CPU's (reset with the CPUs' counts). */
-  readonly stepped = new SteppedCounts()
+  /** Packets the page ran itself (stepping, lesson checks), counted with their CPU's until the next boot. */
+  readonly sideRuns = new SideRunCounts()
   private readonly byText = new Map<string, CompiledXdp>()
   private version = 0
   private nextKey = 1
@@ -81,7 +81,7 @@ export class XdpHost {
   boot(kernel: Kernel): void {
     this.shutdown()
     this.statsBuffer = XdpStats.create()
-    this.stepped.reset()
+    this.sideRuns.reset()
     Atomics.store(this.stats.words, W_OBJECTS, this.version)
     this.kernel = kernel
   }
@@ -191,7 +191,6 @@ export class XdpHost {
       }
       const s: Session = { cpus, maxFrame, workers, done }
       this.session = s
-      this.stepped.reset() // the new CPUs count from 0
       return s
     })()
     this.sessionReady = ready

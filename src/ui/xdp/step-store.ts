@@ -181,7 +181,7 @@ export const useXdpStep = create<StepState>()((set, get) => ({
         if (get().run === debug) set({ run: null })
       }
       if (get().session === session) set({ session: { ...session, result } })
-      if (!result.stopped) xdpHost.stepped.add(taken.cpu, progId, result.action)
+      if (!result.stopped) xdpHost.sideRuns.add(taken.cpu, progId, result.action)
       const con = useConsole.getState()
       if (result.stopped) con.note('info', `Step packet: stopped in ${progName} (the packet was not finished).`)
       else if (result.fault) con.note('warn', `Step packet: ${progName} aborted the packet (XDP_ABORTED) on CPU ${taken.cpu}: ${result.fault.message}${result.fault.where ? ` at ${result.fault.where}` : ''}`)

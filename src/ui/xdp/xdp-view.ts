@@ -82,9 +82,10 @@ export function startXdpView(): () => void {
     }
     if (!kernel || !useXdp.getState().used) return
     const stats = xdpHost.stats
-    const n = xdpHost.cpusStarted
+    // the CPUs that have run packets: the traffic's workers, and those of packets the page ran itself
+    const n = Math.max(xdpHost.cpusStarted, xdpHost.sideRuns.cpus)
     // Counts first, maps after (lost-updates.ts says why).
-    const counts = Array.from({ length: n }, (_, cpu) => xdpHost.stepped.addTo(stats.read(cpu)))
+    const counts = Array.from({ length: n }, (_, cpu) => xdpHost.sideRuns.addTo(stats.read(cpu)))
     const sent = stats.sent
     packetMeter.push(now, counts.map((c) => c.packets))
     busyMeter.push(now, counts.map((c) => c.busyMs))
