@@ -7,6 +7,7 @@
  */
 import { useFollowScroll } from '../layout/follow-scroll'
 import { useRef, useState, type KeyboardEvent } from 'react'
+import { flushSync } from 'react-dom'
 import { complete } from '../../bpftool/complete'
 import { useMachine } from '../machine/store'
 import { useBpftool, type TermEntry } from './store'
@@ -99,8 +100,10 @@ export function BpftoolPane() {
     const fill = options.length === 1 ? options[0] + (options[0].endsWith('/') ? '' : ' ') : commonPrefix(options)
     if (fill.length > word.length) {
       const next = line.slice(0, start) + fill + line.slice(cursor)
-      setLine(next)
-      requestAnimationFrame(() => el.setSelectionRange(start + fill.length, start + fill.length))
+      // the new text in the DOM now, then the caret after the completion: a caret placed a frame
+      // later would move back under keys typed meanwhile
+      flushSync(() => setLine(next))
+      el.setSelectionRange(start + fill.length, start + fill.length)
     }
     setChoices(options.length > 1 ? options : [])
     return true
