@@ -11,10 +11,11 @@
  *     test_run's timer counts only time on the CPU (it runs with preemption off and pauses
  *     around cond_resched), so other load on the host does not count on either side; wall
  *     time is printed next to it;
- *   - packets per second with 1, 2 and 4 CPU worker threads (the best of 3 runs each; parallel mode; 4096 frames generated
- *     beforehand and replayed in a loop from kernel memory, as a NIC replays a capture, so the
- *     generator is not measured: each CPU takes its flows' frames and copies each in
- *     (replay-queue.ts); timed from the release of the first frame, once the workers are up, to
+ *   - packets per second with 1, 2 and 4 CPU worker threads (the best of 3 runs each; parallel
+ *     mode; 4096 frames generated beforehand and replayed in a loop from kernel memory, as a NIC
+ *     replays a capture, so the generator is not measured: each CPU takes its flows' frames, in
+ *     place for these programs, which never write their packets (replay-queue.ts); timed from
+ *     the release of the first frame, once the workers are up, to
  *     the last CPU done), each CPU's busy time per packet, and the speed-up from 1 CPU to as many
  *     CPUs as the host has cores (more CPU threads than cores share them), next to two
  *     references measured here: the host's speed-up for as many independent copies of the 1-CPU
@@ -25,9 +26,7 @@
  *     packet's ARRAY counter; the per-source counters of sources whose flows RSS spreads over
  *     several CPUs). The real kernel offers no comparable figure here: test_run in several
  *     threads spends most of each call swapping the XDP dispatcher, so the threads' program
- *     runs barely overlap. The ARRAY counter's atomic adds all hit one cache line, which bounces
- *     between cores for the kernel as well; per-CPU values do not. The programs run as the
- *     CLI runs them: one that never writes its packets on the NIC's frames in place.
+ *     runs barely overlap. The programs run as the CLI runs them.
  * Figures are printed, never asserted.
  */
 import { spawn } from 'node:child_process'
