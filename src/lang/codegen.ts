@@ -24,6 +24,7 @@ import type { FuncSym, InitItem, InitPlan, Pos, TExpr, TFunction, TStmt, TUnit, 
 import { staticValue, type StaticVal } from './check'
 import { FRAME_RECORD_WORDS, type DebugFunction, type DebugScope } from './debug-info'
 import { type CType, type RecordT, T, alignOf, alignUp, intBase, isRecord, sizeOf, toTypeDesc } from './types'
+import { walkStmt, type TreeVisitor } from './walk'
 
 export interface CodegenOptions {
   filename: string
@@ -2014,7 +2015,7 @@ function numberLocals(f: TFunction, inRegister: (v: VarSym) => boolean): Map<Var
   if (writes.size === 0) return out
   const denied = new Set<VarSym>()
   const target = (l: TExpr) => (l.k === 'var' && writes.has(l.sym) ? l.sym : null)
-  walkStmts(f.body, {
+  const visitor: TreeVisitor = {
     expr(e) {
       if (e.k === 'assign') {
         const v = target(e.l)
@@ -2027,13 +2028,15 @@ function numberLocals(f: TFunction, inRegister: (v: VarSym) => boolean): Map<Var
         if (v) denied.add(v)
       }
     },
-    decl(s) {
+    stmt(s) {
+      if (s.k !== 'decl') return
       const w = writes.get(s.sym)
       if (!w || !s.init) return
       if (s.init.items.length > 1) denied.add(s.sym)
       else if (s.init.items.length === 1) w.push(s.init.items[0].e)
     },
-  })
+  }
+  for (const s of f.body) walkStmt(s, visitor)
   for (const v of writes.keys()) if (!denied.has(v)) out.set(v, { lo: 0, hi: 0 })
   for (let changed = true; changed; ) {
     changed = false
@@ -2057,75 +2060,6 @@ function numberLocals(f: TFunction, inRegister: (v: VarSym) => boolean): Map<Var
     }
   }
   return out
-}
-
-interface Visitor {
-  expr(e: TExpr): void
-  decl(s: Extract<TStmt, { k: 'decl' }>): void
-}
-
-/** Visits every expression and declaration of a statement list, statement expressions and VLA sizes included. */
-function walkStmts(list: TStmt[], vis: Visitor): void {
-  for (const s of list) walkStmt(s, vis)
-}
-
-function walkStmt(s: TStmt, vis: Visitor): void {
-  switch (s.k) {
-    case 'expr': walkExpr(s.e, vis); break
-    case 'decl':
-      vis.decl(s)
-      walkType(s.sym.type, vis)
-      if (s.vlaCount) walkExpr(s.vlaCount, vis)
-      if (s.init) for (const it of s.init.items) walkExpr(it.e, vis)
-      break
-    case 'block': walkStmts(s.body, vis); break
-    case 'if': walkExpr(s.c, vis); walkStmt(s.t, vis); if (s.f) walkStmt(s.f, vis); break
-    case 'while': case 'do': walkExpr(s.c, vis); walkStmt(s.body, vis); break
-    case 'for':
-      walkStmts(s.init, vis)
-      if (s.c) walkExpr(s.c, vis)
-      if (s.step) walkExpr(s.step, vis)
-      walkStmt(s.body, vis)
-      break
-    case 'switch': walkExpr(s.e, vis); walkStmt(s.body, vis); break
-    case 'case': case 'default': case 'label': walkStmt(s.body, vis); break
-    case 'return': if (s.e) walkExpr(s.e, vis); break
-    case 'break': case 'continue': case 'goto': case 'empty': break
-  }
-}
-
-function walkType(t: CType, vis: Visitor): void {
-  for (let x: CType = t; ; ) {
-    if (x.k === 'array') {
-      if (x.vla) walkExpr(x.vla.count, vis)
-      x = x.of
-    } else if (x.k === 'ptr') x = x.to
-    else return
-  }
-}
-
-function walkExpr(e: TExpr, vis: Visitor): void {
-  vis.expr(e)
-  switch (e.k) {
-    case 'int': case 'flt': case 'str': case 'var': case 'func': break
-    case 'deref': case 'addr': case 'not': case 'neg': case 'bitnot': case 'member': walkExpr(e.e, vis); break
-    case 'cast': walkType(e.ty, vis); walkExpr(e.e, vis); break
-    case 'bin': case 'cmp': case 'land': case 'lor': case 'pdiff': case 'comma': case 'assign': case 'opassign':
-      walkExpr(e.l, vis)
-      walkExpr(e.r, vis)
-      break
-    case 'incdec': walkExpr(e.l, vis); break
-    case 'padd':
-      walkExpr(e.p, vis)
-      walkExpr(e.i, vis)
-      if (typeof e.size !== 'number') walkExpr(e.size, vis)
-      break
-    case 'cond': walkExpr(e.c, vis); walkExpr(e.t, vis); walkExpr(e.f, vis); break
-    case 'call': walkExpr(e.fn, vis); for (const a of e.args) walkExpr(a, vis); break
-    case 'stmtexpr': walkStmts(e.body, vis); if (e.result) walkExpr(e.result, vis); break
-    case 'compound': for (const it of e.init.items) walkExpr(it.e, vis); break
-    case 'builtin': for (const a of e.args) walkExpr(a, vis); break
-  }
 }
 
 // --- helpers ------------------------------------------------------------------------------------------------------------

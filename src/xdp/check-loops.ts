@@ -18,6 +18,7 @@
  */
 import type { Pos, TExpr, TFunction, TStmt, TUnit, VarSym } from '../lang/ast'
 import { isInteger, sizeOf } from '../lang/types'
+import { childStmts, walkExpr, walkStmt } from '../lang/walk'
 import type { Finding } from './check-walk'
 
 type LoopStmt = Extract<TStmt, { k: 'while' | 'for' | 'do' }>
@@ -25,78 +26,12 @@ type LoopStmt = Extract<TStmt, { k: 'while' | 'for' | 'do' }>
 /** Variables an expression reads (through member and deref of a local object too). */
 function readVars(e: TExpr | null | undefined, out: Set<VarSym>): Set<VarSym> {
   if (!e) return out
-  walkExpr(e, (x) => {
-    if (x.k === 'var') out.add(x.sym)
+  walkExpr(e, {
+    expr: (x) => {
+      if (x.k === 'var') out.add(x.sym)
+    },
   })
   return out
-}
-
-function walkExpr(e: TExpr, f: (e: TExpr) => void): void {
-  f(e)
-  const kids: (TExpr | null | undefined)[] = []
-  switch (e.k) {
-    case 'deref': case 'addr': case 'cast': case 'not': case 'neg': case 'bitnot':
-      kids.push(e.e)
-      break
-    case 'member':
-      kids.push(e.e)
-      break
-    case 'bin': case 'cmp': case 'land': case 'lor': case 'assign': case 'opassign': case 'comma': case 'pdiff':
-      kids.push(e.l, e.r)
-      break
-    case 'padd':
-      kids.push(e.p, e.i)
-      break
-    case 'incdec':
-      kids.push(e.l)
-      break
-    case 'cond':
-      kids.push(e.c, e.t, e.f)
-      break
-    case 'call':
-      kids.push(e.fn, ...e.args)
-      break
-    case 'builtin':
-      kids.push(...e.args)
-      break
-    case 'stmtexpr':
-      for (const s of e.body) walkStmt(s, (x) => walkExpr(x, f), () => {})
-      kids.push(e.result)
-      break
-    case 'compound':
-      for (const it of e.init.items) kids.push(it.e)
-      break
-  }
-  for (const k of kids) if (k) walkExpr(k, f)
-}
-
-function stmtExprs(s: TStmt): (TExpr | null)[] {
-  switch (s.k) {
-    case 'expr': return [s.e]
-    case 'decl': return [...(s.init?.items.map((i) => i.e) ?? []), s.vlaCount ?? null]
-    case 'if': return [s.c]
-    case 'while': case 'do': return [s.c]
-    case 'for': return [s.c, s.step]
-    case 'switch': return [s.e]
-    case 'return': return [s.e]
-    default: return []
-  }
-}
-
-function childStmts(s: TStmt): TStmt[] {
-  switch (s.k) {
-    case 'block': return s.body
-    case 'if': return s.f ? [s.t, s.f] : [s.t]
-    case 'while': case 'do': case 'switch': case 'case': case 'default': case 'label': return [s.body]
-    case 'for': return [...s.init, s.body]
-    default: return []
-  }
-}
-
-function walkStmt(s: TStmt, onExpr: (e: TExpr) => void, onStmt: (s: TStmt) => void): void {
-  onStmt(s)
-  for (const e of stmtExprs(s)) if (e) onExpr(e)
-  for (const c of childStmts(s)) walkStmt(c, onExpr, onStmt)
 }
 
 /** The variable an lvalue writes (x, x.f, x[i] for a local object x), or null for writes through pointers. */
@@ -125,8 +60,8 @@ function writesIn(stmts: (TStmt | null)[], extra: (TExpr | null)[]): Writes {
     l.push(step)
     w.vars.set(sym, l)
   }
-  const onExpr = (e: TExpr) =>
-    walkExpr(e, (x) => {
+  const visitor = {
+    expr: (x: TExpr) => {
       if (x.k === 'incdec') note(lvalueVar(x.l), x.inc ? 1 : -1)
       else if (x.k === 'opassign') {
         const k = x.r.k === 'int' ? Number(x.r.v) : x.r.k === 'cast' && x.r.e.k === 'int' ? Number(x.r.e.v) : Number.NaN
@@ -134,9 +69,10 @@ function writesIn(stmts: (TStmt | null)[], extra: (TExpr | null)[]): Writes {
       } else if (x.k === 'assign') note(lvalueVar(x.l), Number.NaN)
       else if (x.k === 'call') w.opaque = true
       else if (x.k === 'addr' && x.e.k === 'var') note(x.e.sym, Number.NaN) // &v escapes: anything may change it
-    })
-  for (const s of stmts) if (s) walkStmt(s, onExpr, () => {})
-  for (const e of extra) if (e) onExpr(e)
+    },
+  }
+  for (const s of stmts) if (s) walkStmt(s, visitor)
+  for (const e of extra) if (e) walkExpr(e, visitor)
   return w
 }
 
@@ -179,20 +115,17 @@ export class LoopChecker {
   checkFunction(fn: TFunction): void {
     this.boundedVars = new Set()
     for (const s of fn.body) {
-      walkStmt(
-        s,
-        (e) =>
-          walkExpr(e, (x) => {
-            if (x.k !== 'cmp' || x.op === '==' || x.op === '!=') return
-            const l = stripCasts(x.l)
-            const r = stripCasts(x.r)
-            if (l.k === 'var' && isConst(r)) this.boundedVars.add(l.sym)
-            if (r.k === 'var' && isConst(l)) this.boundedVars.add(r.sym)
-          }),
-        () => {},
-      )
+      walkStmt(s, {
+        expr: (x) => {
+          if (x.k !== 'cmp' || x.op === '==' || x.op === '!=') return
+          const l = stripCasts(x.l)
+          const r = stripCasts(x.r)
+          if (l.k === 'var' && isConst(r)) this.boundedVars.add(l.sym)
+          if (r.k === 'var' && isConst(l)) this.boundedVars.add(r.sym)
+        },
+      })
     }
-    for (const s of fn.body) walkStmt(s, () => {}, (x) => (x.k === 'while' || x.k === 'for' || x.k === 'do' ? this.checkLoop(x) : undefined))
+    for (const s of fn.body) walkStmt(s, { stmt: (x) => (x.k === 'while' || x.k === 'for' || x.k === 'do' ? this.checkLoop(x) : undefined) })
   }
 
   /** A bound the verifier can see: a constant, a narrow integer, or a value compared with a constant before. */
@@ -256,15 +189,13 @@ export class LoopChecker {
   /** Some `if (...) break/return` in the body tests a bounded counter. */
   private guardedExit(body: TStmt, changing: Writes): boolean {
     let found = false
-    walkStmt(
-      body,
-      () => {},
-      (x) => {
+    walkStmt(body, {
+      stmt: (x) => {
         if (found || x.k !== 'if') return
         const leaves = exitsOf(x.t).length > 0
         if (leaves && conjuncts(x.c).some((c) => this.boundingComparison(c, changing, true))) found = true
       },
-    )
+    })
     return found
   }
 
@@ -299,14 +230,13 @@ export class LoopChecker {
   /** Last source line of the loop (where the jump back is). */
   private lastLine(s: LoopStmt): number {
     let line = this.loopPos(s).line
-    walkStmt(
-      s,
-      (e) => walkExpr(e, (x) => (line = Math.max(line, x.pos.line))),
-      (x) => {
+    walkStmt(s, {
+      expr: (x) => (line = Math.max(line, x.pos.line)),
+      stmt: (x) => {
         const sid = 'sid' in x ? x.sid : undefined
         if (sid !== undefined && this.statements[sid]) line = Math.max(line, this.statements[sid].line)
       },
-    )
+    })
     return line
   }
 }
@@ -319,14 +249,11 @@ export function reachableFunctions(unit: TUnit, entries: readonly string[]): TFu
     if (!fn || seen.has(fn)) return
     seen.add(fn)
     for (const s of fn.body) {
-      walkStmt(
-        s,
-        (e) =>
-          walkExpr(e, (x) => {
-            if (x.k === 'func') visit(byName.get(x.sym.name))
-          }),
-        () => {},
-      )
+      walkStmt(s, {
+        expr: (x) => {
+          if (x.k === 'func') visit(byName.get(x.sym.name))
+        },
+      })
     }
   }
   for (const name of entries) visit(byName.get(name))
