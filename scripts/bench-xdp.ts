@@ -14,19 +14,24 @@
  *   - packets per second with 1, 2 and 4 CPU worker threads (the best of 3 runs each; parallel
  *     mode; 4096 frames generated beforehand and replayed in a loop from kernel memory, as a NIC
  *     replays a capture, so the generator is not measured: each CPU takes its flows' frames, in
- *     place for these programs, which never write their packets (replay-queue.ts); timed from
- *     the release of the first frame, once the workers are up, to
- *     the last CPU done), each CPU's busy time per packet, and the speed-up from 1 CPU to as many
- *     CPUs as the host has cores (more CPU threads than cores share them), next to two
- *     references measured here: the host's speed-up for as many independent copies of the 1-CPU
- *     run, each in its own process with its own kernel, started together (copiesSpeedup: the
- *     most this host gives this work, with nothing shared at all), and for a plain loop in as
- *     many threads (hostSpeedup). What the CPUs of one kernel share that copies do not is
- *     printed under the table: cache lines that several CPUs update, as on real hardware (every
- *     packet's ARRAY counter; the per-source counters of sources whose flows RSS spreads over
- *     several CPUs). The real kernel offers no comparable figure here: test_run in several
- *     threads spends most of each call swapping the XDP dispatcher, so the threads' program
- *     runs barely overlap. The programs run as the CLI runs them.
+ *     place for these programs, which never write their packets (replay-queue.ts)). Each run
+ *     starts with 1M packets per CPU that are not timed: each worker compiles the program and
+ *     V8 optimises it, a fixed cost per thread (tens of ms, more while the other CPUs take the
+ *     cores V8's compiler threads would use) that a NIC's steady rate does not include; then
+ *     10M packets are timed, from their release to the last CPU done. Printed with each CPU's
+ *     time per packet while all ran, and the speed-up from 1 CPU to as many CPUs as the host has
+ *     cores (more CPU threads than cores share them), next to three references measured here:
+ *       - the real kernel's speed-up for the same program, bpf_prog_test_run in as many threads
+ *         on as many CPUs at once, each repeating one packet (xdp-oracle --threads): what the
+ *         program's shared cache lines cost on this host's hardware;
+ *       - as many independent copies of the 1-CPU run, each in its own process with its own
+ *         kernel, started together (copiesSpeedup: the most this host gives this work, with
+ *         nothing shared at all);
+ *       - a plain loop in as many threads (hostSpeedup).
+ *     What the CPUs of one kernel share that copies do not is printed under the table: cache
+ *     lines that several CPUs update, as on real hardware (every packet's ARRAY counter; the
+ *     per-source counters of sources whose flows RSS spreads over several CPUs). The programs run
+ *     as the CLI runs them.
  * Figures are printed, never asserted.
  */
 import { spawn } from 'node:child_process'
@@ -55,8 +60,11 @@ const RUNS_PER_CPU = 5_000_000
 /** The kernel's share of the frames, and how often test_run repeats each (see above). */
 const KERNEL_FRAMES = 128
 const KERNEL_REPEAT = 16_000
-/** Packets per parallel run: enough that each worker's JIT warm-up (a fixed cost per thread) does not dominate. */
+/** Packets timed per parallel run, after a warm-up of WARMUP_PER_CPU per CPU that is not timed. */
 const PARALLEL_PACKETS = 10_000_000
+const WARMUP_PER_CPU = 1_000_000
+/** Packets each kernel thread repeats in the kernel's scaling reference. */
+const KERNEL_SCALING_REPEAT = 10_000_000
 /** Runs per CPU count; the fastest is printed. */
 const PARALLEL_ROUNDS = 3
 /** Distinct frames cycled through in the parallel runs (kept in cache, as a live generator's would be). */
@@ -103,13 +111,29 @@ async function parallel(file: string, distinct: Uint8Array[], n: number): Promis
   const program = compileBpf(fixture(file), file)
   const loaded = loadProgram(kernel, program)
   // the distinct frames replayed in a loop, as a NIC replaying a capture (staged in kernel memory once)
-  const source = cycledSource(distinct, PARALLEL_PACKETS)
+  const warmupPackets = WARMUP_PER_CPU * n
+  const source = cycledSource(distinct, warmupPackets + PARALLEL_PACKETS)
   // as the CLI runs it: frames in place when the program never writes them
   const packetsReadOnly = !analyseProgram(fixture(file), program).packetWrites
-  const r = await runParallel({ kernel, loaded, source, cpus: n, workerScript: bundledCpuWorker(), packetsReadOnly })
-  if (r.packets !== PARALLEL_PACKETS) throw new Error(`${r.packets} of ${PARALLEL_PACKETS} packets processed`)
-  const busy = r.perCpu.map((c) => `${(((c.busyMs ?? 0) * 1e6) / Math.max(1, c.packets)).toFixed(0)}`).join('/')
-  return { pps: r.packets / (r.elapsedMs / 1000), perCpu: `${r.perCpu.map((c) => c.packets).join('/')} pkts, ${busy} ns/pkt busy` }
+  const r = await runParallel({ kernel, loaded, source, cpus: n, workerScript: bundledCpuWorker(), packetsReadOnly, warmupPackets })
+  if (r.timedPackets !== PARALLEL_PACKETS) throw new Error(`${r.timedPackets} of ${PARALLEL_PACKETS} timed packets processed`)
+  const perPacket = r.perCpu.map((c) => ((r.elapsedMs * 1e6) / Math.max(1, c.timedPackets!)).toFixed(0)).join('/')
+  return { pps: r.timedPackets / (r.elapsedMs / 1000), perCpu: `${r.perCpu.map((c) => c.timedPackets).join('/')} pkts, ${perPacket} ns/pkt` }
+}
+
+/**
+ * The real kernel's speed-up for the program on n CPUs: bpf_prog_test_run in n threads at once,
+ * each on its own CPU repeating one packet of `pcap` (xdp-oracle --threads), vs one thread; the
+ * best of 3 of each, alternating.
+ */
+function kernelSpeedup(source: string, pcap: Uint8Array, n: number): number {
+  let one = 0
+  let many = 0
+  for (let round = 0; round < 3; round++) {
+    one = Math.max(one, runOracle(source, pcap, { repeat: KERNEL_SCALING_REPEAT, threads: 1 }).packetsPerSec!)
+    many = Math.max(many, runOracle(source, pcap, { repeat: KERNEL_SCALING_REPEAT, threads: n }).packetsPerSec!)
+  }
+  return many / one
 }
 
 /**
@@ -167,10 +191,14 @@ async function copy(file: string, preset: PresetName, startAt: number): Promise<
   console.log((await parallel(file, packets, 1)).pps)
 }
 
-/** `count` of the frames for the kernel's timing, spread over the capture. */
-function kernelPcap(packets: Uint8Array[], count = KERNEL_FRAMES): Uint8Array {
+/** `count` of the frames for the kernel, spread over the capture. */
+function kernelFrames(packets: Uint8Array[], count = KERNEL_FRAMES): Uint8Array[] {
   const step = Math.max(1, Math.floor(packets.length / count))
-  return writePcap(packets.filter((_, i) => i % step === 0).slice(0, count).map((data) => ({ data })))
+  return packets.filter((_, i) => i % step === 0).slice(0, count)
+}
+
+function kernelPcap(packets: Uint8Array[], count = KERNEL_FRAMES): Uint8Array {
+  return writePcap(kernelFrames(packets, count).map((data) => ({ data })))
 }
 
 async function main(): Promise<void> {
@@ -188,8 +216,14 @@ async function main(): Promise<void> {
     const ratio = Number.isNaN(kernelNs) ? '-' : `${(sim / kernelNs).toFixed(2)}x`
     console.log(`${p.name.padEnd(26)}${sim.toFixed(1).padStart(10)}${`(${wallNs.toFixed(1)})`.padStart(9)}${k.padStart(10)}${ratio.padStart(8)}`)
   }
-  console.log(`\npackets per second, parallel CPU workers (best of ${PARALLEL_ROUNDS} runs of ${PARALLEL_PACKETS} packets, a 4096-frame capture replayed by the NIC; ns/pkt busy = time per packet inside each CPU's NAPI polls)`)
-  console.log('speed-up from 1 CPU to as many as the host has cores, next to as many independent copies of the 1-CPU run in their own processes (the most this host gives) and a plain loop\'s')
+  console.log(
+    `\npackets per second, parallel CPU workers (best of ${PARALLEL_ROUNDS} runs of ${PARALLEL_PACKETS} packets timed after ${WARMUP_PER_CPU} per CPU of JIT warm-up, ` +
+      `a 4096-frame capture replayed by the NIC; ns/pkt = each CPU's time per packet while all ran)`,
+  )
+  console.log(
+    'speed-up from 1 CPU to as many as the host has cores, next to the real kernel\'s for the same program (test_run in as many threads at once, each repeating one packet), ' +
+      'as many independent copies of the 1-CPU run in their own processes (the most this host gives) and a plain loop\'s',
+  )
   const cores = Math.min(4, cpus().length)
   const host = cores > 1 ? await hostSpeedup(cores) : 1
   if (cores > 1) console.log(`host reference: ${cores} threads of a plain memory-touching loop run ${host.toFixed(2)}x as fast as one (${cores} cores would be ${cores}x)`)
@@ -205,15 +239,19 @@ async function main(): Promise<void> {
     }
     const pps = new Map([...best].map(([n, r]) => [n, r.pps]))
     const line = [...best].map(([n, r]) => `${n} CPU${n > 1 ? 's' : ' '}: ${(r.pps / 1e6).toFixed(2)} M/s (${r.perCpu})`)
+    const kernel = cores > 1 && oracle === true ? `kernel ${kernelSpeedup(fixture(p.file), kernelPcap(packets, cores), cores).toFixed(2)}x, ` : ''
     const copies = cores > 1 ? `${cores} copies ${(await copiesSpeedup(p.file, p.preset, cores)).toFixed(2)}x, ` : ''
-    const speedup = cores > 1 && pps.has(cores) ? `   ${cores} CPUs / 1 CPU: ${(pps.get(cores)! / pps.get(1)!).toFixed(2)}x (${copies}plain loop ${host.toFixed(2)}x)` : ''
+    const speedup = cores > 1 && pps.has(cores) ? `   ${cores} CPUs / 1 CPU: ${(pps.get(cores)! / pps.get(1)!).toFixed(2)}x (${kernel}${copies}plain loop ${host.toFixed(2)}x)` : ''
     console.log(`${p.name.padEnd(26)}${line.join('   ')}${speedup}`)
   }
   if (cores > 1) {
-    const share = sharedSourceShare(frames('many-sources', PARALLEL_DISTINCT), cores)
+    const capture = frames('many-sources', PARALLEL_DISTINCT)
+    const share = sharedSourceShare(capture, cores)
+    const kernelSources = new Set(kernelFrames(capture, cores).map(sourceOf)).size
     console.log(
       `cache lines the CPUs share (as on real hardware): ARRAY counter: every packet adds to the one XDP_PASS value; ` +
-        `per-IP HASH: ${(share * 100).toFixed(0)}% of the packets add to a source whose flows RSS spreads over several of ${cores} CPUs; PERCPU_ARRAY: none`,
+        `per-IP HASH: ${(share * 100).toFixed(0)}% of the packets add to a source whose flows RSS spreads over several of ${cores} CPUs ` +
+        `(the kernel's ${cores} threads: ${kernelSources === cores ? `${cores} different sources, nothing shared` : `${kernelSources} source(s) for ${cores} threads`}); PERCPU_ARRAY: none`,
     )
   }
 }
@@ -221,15 +259,19 @@ async function main(): Promise<void> {
 /** Share of the IPv4 frames whose source address also sends frames that RSS puts on another of n queues. */
 function sharedSourceShare(packets: Uint8Array[], n: number): number {
   const queues = new Map<number, Set<number>>()
-  const ipv4 = packets.filter((f) => f.length >= 34 && f[12] === 0x08 && f[13] === 0x00)
-  const source = (f: Uint8Array) => new DataView(f.buffer, f.byteOffset + 26, 4).getUint32(0)
+  const ipv4 = packets.filter((f) => sourceOf(f) !== undefined)
   for (const f of ipv4) {
-    const s = source(f)
+    const s = sourceOf(f)!
     let q = queues.get(s)
     if (!q) queues.set(s, (q = new Set()))
     q.add(rxQueue(f, n))
   }
-  return ipv4.filter((f) => queues.get(source(f))!.size > 1).length / ipv4.length
+  return ipv4.filter((f) => queues.get(sourceOf(f)!)!.size > 1).length / ipv4.length
+}
+
+/** An IPv4 frame's source address. */
+function sourceOf(f: Uint8Array): number | undefined {
+  return f.length >= 34 && f[12] === 0x08 && f[13] === 0x00 ? new DataView(f.buffer, f.byteOffset + 26, 4).getUint32(0) : undefined
 }
 
 if (process.argv[2] === '--copy') await copy(process.argv[3], process.argv[4] as PresetName, Number(process.argv[5]))

@@ -14,6 +14,8 @@ export class CpuPool {
   readonly done: CpuDone[] = []
   /** The first failure (a worker error or an exception in it), if any. */
   failure: string | null = null
+  /** performance.now() when the last CPU said it was done (the run's end; ending the threads is not timed). */
+  lastDoneAt = 0
   private readonly workers: { w: Worker; started: Promise<void>; finished: Promise<void> }[]
 
   constructor(script: string | URL, jobs: CpuWorkerJob[], trace?: (line: string) => void) {
@@ -27,6 +29,7 @@ export class CpuPool {
           else if (m.kind === 'ready') up()
           else if (m.kind === 'done') {
             this.done.push(m)
+            this.lastDoneAt = performance.now()
             resolve()
           } else {
             this.failure ??= `CPU ${job.cpu}: ${m.message}`

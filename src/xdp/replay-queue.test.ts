@@ -63,6 +63,17 @@ describe('ReplayQueue', () => {
     expect(rest.flat().sort((a, b) => a - b)).toEqual([...Array(capture.length - 20).keys()].map((i) => i + 20))
   })
 
+  it('counts a CPU\'s positions before a tag (a warm-up\'s share), pass after pass', () => {
+    const count = 3 * capture.length + 11
+    const { kernel, queues } = setup(count)
+    const u8 = new Uint8Array(kernel.sab)
+    for (const q of queues) q.releaseUpTo(count)
+    const tags = queues.map((q) => drain(q, u8).tags)
+    for (const tag of [0, 1, 17, capture.length, capture.length + 3, 2 * capture.length + 49, count, count + 100]) {
+      queues.forEach((q, cpu) => expect(q.positionsBefore(tag)).toBe(tags[cpu].filter((t) => t < tag).length))
+    }
+  })
+
   it('copies each frame into the CPU\'s own buffer, so a program may rewrite it', () => {
     const { kernel, queues } = setup(capture.length, 1)
     const u8 = new Uint8Array(kernel.sab)

@@ -174,6 +174,15 @@ export class ReplayQueue implements RxRing {
     return passNo * this.pass + this.words[this.entryW + (pos - passNo * this.entries) * ENTRY_WORDS]
   }
 
+  /** This CPU's positions in the run before the frame tagged `tag` (its frames with smaller tags). */
+  positionsBefore(tag: number): number {
+    const passNo = Math.floor(tag / this.pass)
+    const inPass = tag - passNo * this.pass
+    let k = 0
+    while (k < this.entries && this.words[this.entryW + k * ENTRY_WORDS] < inPass) k++
+    return Math.min(this.total, passNo * this.entries + k)
+  }
+
   release(pos: number): void {
     Atomics.store(this.i32, TAIL, pos)
   }

@@ -10,6 +10,7 @@ import { hex, type MapDump } from './dump'
 import { bundledCpuWorker, compileBpf, fixture, simulate } from './testing'
 import { Kernel } from '../kernel/kernel'
 import { loadProgram } from './loader'
+import { rxQueue } from './rss'
 import { runParallel } from './run'
 import { cycledSource } from './source'
 
@@ -160,6 +161,18 @@ char _license[] SEC("license") = "GPL";`
     const result = await runParallel({ kernel, loaded, source: cycledSource(distinct, 1500), cpus: 2, ratePps: 10_000, workerScript: bundledCpuWorker() })
     expect(result.actions).toEqual([0, 0, 1500, 0, 0])
     expect(result.elapsedMs).toBeGreaterThanOrEqual(140)
+  })
+
+  it('times only the packets after a warm-up, which every CPU finished first', async () => {
+    const distinct = frames('mixed', 300, 6)
+    const kernel = Kernel.create({ possibleCpus: 2, memoryBytes: 64 << 20 })
+    const loaded = loadProgram(kernel, compileBpf(fixture('counter_atomic.c')))
+    const result = await runParallel({ kernel, loaded, source: cycledSource(distinct, 5000), cpus: 2, warmupPackets: 3000, workerScript: bundledCpuWorker() })
+    expect(result.actions).toEqual([0, 0, 5000, 0, 0])
+    expect(result.timedPackets).toBe(2000)
+    // each CPU's untimed packets are its frames among the first 3000 of the run
+    const untimed = [0, 1].map((cpu) => Array.from({ length: 3000 }, (_, tag) => rxQueue(distinct[tag % distinct.length], 2)).filter((q) => q === cpu).length)
+    expect(result.perCpu.map((c) => c.packets - c.timedPackets!)).toEqual(untimed)
   })
 
   it('stops CPUs stuck in a program at the timeout', async () => {

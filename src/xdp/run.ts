@@ -54,6 +54,12 @@ export interface XdpRunOptions {
    * replayed capture's frames are then run in place instead of copied for each packet.
    */
   packetsReadOnly?: boolean
+  /**
+   * Parallel mode, a replayed source: the NIC first releases this many packets and starts the
+   * clock once the CPUs have processed them, so each worker's JIT warm-up (a fixed cost per
+   * thread) is not in elapsedMs; timedPackets counts the packets after it.
+   */
+  warmupPackets?: number
 }
 
 export interface CpuResult {
@@ -66,6 +72,8 @@ export interface CpuResult {
   /** Parallel mode: ms between this CPU's first packet and its end, and ms spent processing. */
   activeMs?: number
   busyMs?: number
+  /** Parallel mode with warmupPackets: this CPU's packets after the warm-up. */
+  timedPackets?: number
 }
 
 export interface XdpRunResult {
@@ -80,8 +88,13 @@ export interface XdpRunResult {
   /** The first faults with details (packet, cpu, message, source position). */
   faults: XdpFault[]
   perCpu: CpuResult[]
-  /** Wall time of the run (parallel mode: first frame sent, once the CPUs are up, to last CPU done). */
+  /**
+   * Wall time of the run (parallel mode: from the first frame released, once the CPUs are up, or
+   * from the end of the warm-up, to the last CPU done).
+   */
   elapsedMs: number
+  /** Parallel mode with warmupPackets: packets processed in elapsedMs. */
+  timedPackets?: number
   /** Reproducible mode: how many times a CPU was interrupted by another one. */
   switches?: number
   /** True when the run was stopped by the timeout. */
@@ -188,13 +201,16 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
   const deadline = opts.timeoutMs ? start + opts.timeoutMs : Infinity
   // The NIC delivers once the CPUs are up (worker start-up is not packet processing).
   await pool.started()
-  const t0 = performance.now()
+  let t0 = performance.now()
   const stop = () => {
     if (performance.now() > deadline) Atomics.store(ctl, 0, 1)
     return pool.failure !== null || Atomics.load(ctl, 0) !== 0
   }
+  const warmup = replay !== null ? Math.min(opts.warmupPackets ?? 0, opts.source.count!) : 0
+  const warmPositions = warmup > 0 ? await warmUp(replay!.map((r) => r.queue), warmup, stop) : null
+  if (warmPositions !== null) t0 = performance.now()
   const nic = { t0, rate: opts.ratePps ?? 0, stop }
-  if (replay !== null) await releaseReplay(replay.map((r) => r.queue), opts.source.count!, nic)
+  if (replay !== null) await releaseReplay(replay.map((r) => r.queue), opts.source.count!, warmup, nic)
   else await deliverCopies(queues!.map((r) => r.queue), opts.source, nic)
   // A CPU stuck in a runaway loop still reaches its hooks: the deadline stops it there.
   const timer = deadline < Infinity ? setTimeout(() => Atomics.store(ctl, 0, 1), Math.max(0, deadline - performance.now())) : undefined
@@ -204,7 +220,10 @@ export async function runParallel(opts: XdpRunOptions): Promise<XdpRunResult> {
   staged?.free()
   const done = pool.results()
   const stopped = Atomics.load(ctl, 0) !== 0
-  return summarise('parallel', done, performance.now() - t0, stopped)
+  const result = summarise('parallel', done, (pool.lastDoneAt || performance.now()) - t0, stopped)
+  if (warmPositions === null) return result
+  result.perCpu.forEach((c, i) => (c.timedPackets = c.packets - warmPositions[i]))
+  return { ...result, timedPackets: result.perCpu.reduce((n, c) => n + c.timedPackets!, 0) }
 }
 
 /** How the run's NIC paces and stops: its start, packets per second (0: as fast as the CPUs go), whether to stop. */
@@ -217,11 +236,12 @@ interface NicPace {
 /**
  * The NIC replaying a staged capture: the CPUs take their frames themselves, the NIC only
  * releases them (all at once, or at the rate). Returns once every frame is released, or on a
- * stop (the CPUs then end at once: frames not taken are not processed).
+ * stop (the CPUs then end at once: frames not taken are not processed). The first `from` frames
+ * are out already (a warm-up).
  */
-async function releaseReplay(queues: ReplayQueue[], count: number, nic: NicPace): Promise<void> {
+async function releaseReplay(queues: ReplayQueue[], count: number, from: number, nic: NicPace): Promise<void> {
   for (let released = 0; ; ) {
-    released = nic.rate > 0 ? Math.min(count, Math.floor(((performance.now() - nic.t0) * nic.rate) / 1000) + 1) : count
+    released = nic.rate > 0 ? Math.min(count, from + Math.floor(((performance.now() - nic.t0) * nic.rate) / 1000) + 1) : count
     for (const q of queues) q.releaseUpTo(released)
     if (released >= count) return
     await new Promise((r) => setTimeout(r, Math.min(50, Math.max(1, 1000 / nic.rate))))
@@ -230,6 +250,21 @@ async function releaseReplay(queues: ReplayQueue[], count: number, nic: NicPace)
       return
     }
   }
+}
+
+/**
+ * The warm-up of a replay: releases the first `upTo` frames and waits (without spinning: this
+ * thread must not take a core from the CPUs) until every CPU has processed its share of them.
+ * Returns each CPU's positions in the warm-up, or null on a stop.
+ */
+async function warmUp(queues: ReplayQueue[], upTo: number, stop: () => boolean): Promise<number[] | null> {
+  const positions = queues.map((q) => q.positionsBefore(upTo))
+  for (const q of queues) q.releaseUpTo(upTo)
+  while (queues.some((q, i) => q.tail() < positions[i])) {
+    if (stop()) return null
+    await new Promise((r) => setTimeout(r, 1))
+  }
+  return positions
 }
 
 /** The NIC copying each frame of the source into the RX queue of its flow's CPU (nic.ts), at the rate. */

@@ -15,8 +15,10 @@ import { realKernelAvailable } from '../real-kernel'
 export interface OracleResult {
   actions: number[]
   maps: Record<string, { key: string; value: string | string[] }[]>
-  /** ns per run from test_run's `duration` (only with repeat > 0). */
+  /** ns per run from test_run's `duration` (only with repeat > 0 and no threads). */
   durationNs: number
+  /** With repeat and threads: the threads' total packets per second, all running at once. */
+  packetsPerSec?: number
 }
 
 let driver: string | undefined
@@ -51,7 +53,7 @@ function buildDriver(): string {
   if (driver && existsSync(driver)) return driver
   const src = fileURLToPath(new URL('./xdp-oracle.c', import.meta.url))
   const out = join(mkdtempSync(join(tmpdir(), 'bpfplay-xdp-oracle-')), 'xdp-oracle')
-  execFileSync('cc', ['-O2', '-o', out, src, '-lbpf'], { stdio: 'pipe' })
+  execFileSync('cc', ['-O2', '-o', out, src, '-lbpf', '-lpthread'], { stdio: 'pipe' })
   driver = out
   return out
 }
@@ -66,13 +68,17 @@ export function clangBpf(source: string, name = 'prog'): string {
   return o
 }
 
-/** Runs the program over the pcap on the real kernel. */
-export function runOracle(source: string, pcap: Uint8Array, opts: { prog?: string; repeat?: number } = {}): OracleResult {
+/**
+ * Runs the program over the pcap on the real kernel (on CPU 0; with `threads`, the repeats on
+ * CPUs 0..threads-1 at once).
+ */
+export function runOracle(source: string, pcap: Uint8Array, opts: { prog?: string; repeat?: number; threads?: number } = {}): OracleResult {
   const bin = buildDriver()
   const obj = clangBpf(source)
   const pcapFile = obj.replace(/\.o$/, '.pcap')
   writeFileSync(pcapFile, pcap)
-  const args = ['-c', '0', bin, obj, pcapFile, ...(opts.prog ? ['--prog', opts.prog] : []), ...(opts.repeat ? ['--repeat', String(opts.repeat)] : [])]
+  const cpus = opts.threads ? `0-${opts.threads - 1}` : '0'
+  const args = ['-c', cpus, bin, obj, pcapFile, ...(opts.prog ? ['--prog', opts.prog] : []), ...(opts.repeat ? ['--repeat', String(opts.repeat)] : []), ...(opts.threads ? ['--threads', String(opts.threads)] : [])]
   const r = spawnSync('taskset', args, { encoding: 'utf8', maxBuffer: 64 << 20 })
   if (r.status !== 0) throw new Error(`xdp-oracle failed (${r.status}): ${r.stderr}`)
   return JSON.parse(r.stdout) as OracleResult

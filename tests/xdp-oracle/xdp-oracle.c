@@ -2,7 +2,7 @@
  * xdp-oracle: runs an XDP program on the real kernel over the packets of a pcap file and prints
  * what bpfplay's `xdp --dump json` prints, so the two can be compared byte for byte.
  *
- *   xdp-oracle PROG.o IN.pcap [--prog NAME] [--repeat N]
+ *   xdp-oracle PROG.o IN.pcap [--prog NAME] [--repeat N [--threads T]]
  *
  * The object (built with `clang -O2 -g -target bpf -c`) is opened and loaded with libbpf; every
  * program is set to BPF_PROG_TYPE_XDP, so tutorial section names such as SEC("xdp_stats1") load.
@@ -15,14 +15,26 @@
  * With --repeat N every packet is also run N more times (after the counted run, so the maps
  * hold the single-run result only if N is 0): `durationNs` is then the kernel's own average
  * (test_run's `duration` field) over those runs, for the benchmark.
+ *
+ * With --threads T instead, T threads pinned to CPUs 0..T-1 run at the same time, thread t
+ * packet t (of the pcap, in a loop) N times in one test_run call, and `packetsPerSec` is their
+ * total throughput from the first thread's start to the last one's end: the kernel's own scaling
+ * over several CPUs, for the benchmark. One call each, because test_run installs the program in
+ * the XDP dispatcher for a call with repeat > 1 and removes it after: both are reference-counted,
+ * so while the calls overlap only the first install and the last removal swap the dispatcher
+ * (milliseconds: it waits for the other CPUs), where calls one after the other swap it each time.
  */
+#define _GNU_SOURCE
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct packet {
 	unsigned char *data;
@@ -70,6 +82,60 @@ static int read_pcap(const char *path, struct packet **out, size_t *count)
 	*out = pk;
 	*count = n;
 	return 0;
+}
+
+/* One thread of --threads: `packet` run `repeat` times on CPU `cpu`. */
+struct repeat_thread {
+	pthread_t thread;
+	int prog_fd, cpu, repeat;
+	struct packet *packet;
+	double start, end;
+	unsigned long long runs;
+};
+
+static double now_s(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static void *repeat_packets(void *arg)
+{
+	struct repeat_thread *t = arg;
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	CPU_SET(t->cpu, &set);
+	pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
+	static __thread unsigned char out[65536];
+	LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = t->packet->data, .data_size_in = t->packet->len, .data_out = out,
+		    .data_size_out = sizeof(out), .repeat = t->repeat);
+	t->start = now_s();
+	if (bpf_prog_test_run_opts(t->prog_fd, &opts) == 0)
+		t->runs = t->repeat;
+	t->end = now_s();
+	return NULL;
+}
+
+/* Packets per second of `threads` threads running the repeats at once (see the top). */
+static double parallel_rate(int prog_fd, struct packet *packets, size_t npk, int repeat, int threads)
+{
+	struct repeat_thread t[64];
+	if (threads > 64)
+		threads = 64;
+	for (int i = 0; i < threads; i++) {
+		t[i] = (struct repeat_thread){ .prog_fd = prog_fd, .cpu = i, .repeat = repeat, .packet = &packets[i % npk] };
+		pthread_create(&t[i].thread, NULL, repeat_packets, &t[i]);
+	}
+	double start = 1e300, end = 0;
+	unsigned long long runs = 0;
+	for (int i = 0; i < threads; i++) {
+		pthread_join(t[i].thread, NULL);
+		start = t[i].start < start ? t[i].start : start;
+		end = t[i].end > end ? t[i].end : end;
+		runs += t[i].runs;
+	}
+	return end > start ? runs / (end - start) : 0;
 }
 
 static void hex(const unsigned char *p, size_t n)
@@ -126,19 +192,21 @@ static void dump_map(struct bpf_map *map, int first)
 int main(int argc, char **argv)
 {
 	const char *obj_path = NULL, *pcap_path = NULL, *prog_name = NULL;
-	int repeat = 0;
+	int repeat = 0, threads = 0;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--prog") && i + 1 < argc)
 			prog_name = argv[++i];
 		else if (!strcmp(argv[i], "--repeat") && i + 1 < argc)
 			repeat = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--threads") && i + 1 < argc)
+			threads = atoi(argv[++i]);
 		else if (!obj_path)
 			obj_path = argv[i];
 		else
 			pcap_path = argv[i];
 	}
 	if (!obj_path || !pcap_path) {
-		fprintf(stderr, "usage: xdp-oracle PROG.o IN.pcap [--prog NAME] [--repeat N]\n");
+		fprintf(stderr, "usage: xdp-oracle PROG.o IN.pcap [--prog NAME] [--repeat N [--threads T]]\n");
 		return 2;
 	}
 	struct packet *packets;
@@ -182,7 +250,8 @@ int main(int argc, char **argv)
 		if (opts.retval < 5)
 			actions[opts.retval]++;
 	}
-	for (size_t i = 0; repeat > 0 && i < npk; i++) {
+	double rate = threads > 0 && repeat > 0 && npk > 0 ? parallel_rate(prog_fd, packets, npk, repeat, threads) : 0;
+	for (size_t i = 0; repeat > 0 && threads == 0 && i < npk; i++) {
 		LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = packets[i].data, .data_size_in = packets[i].len,
 			    .data_out = out, .data_size_out = sizeof(out), .repeat = repeat);
 		if (bpf_prog_test_run_opts(prog_fd, &opts) == 0) {
@@ -200,7 +269,10 @@ int main(int argc, char **argv)
 		dump_map(map, first);
 		first = 0;
 	}
-	printf("}, \"durationNs\": %.1f}\n", runs ? (double)total_ns / runs : 0.0);
+	printf("}, \"durationNs\": %.1f", runs ? (double)total_ns / runs : 0.0);
+	if (threads > 0)
+		printf(", \"packetsPerSec\": %.0f", rate);
+	printf("}\n");
 	bpf_object__close(obj);
 	return 0;
 }
