@@ -11,7 +11,7 @@
  *     test_run's timer counts only time on the CPU (it runs with preemption off and pauses
  *     around cond_resched), so other load on the host does not count on either side; wall
  *     time is printed next to it;
- *   - packets per second with 1, 2 and 4 CPU worker threads (the best of 3 runs each; parallel
+ *   - packets per second with 1, 2 and 4 CPU worker threads (the best of 5 runs each; parallel
  *     mode; 4096 frames generated beforehand and replayed in a loop from kernel memory, as a NIC
  *     replays a capture, so the generator is not measured: each CPU takes its flows' frames, in
  *     place for these programs, which never write their packets (replay-queue.ts)). Each run
@@ -66,7 +66,7 @@ const WARMUP_PER_CPU = 1_000_000
 /** Packets each kernel thread repeats in the kernel's scaling reference. */
 const KERNEL_SCALING_REPEAT = 10_000_000
 /** Runs per CPU count; the fastest is printed. */
-const PARALLEL_ROUNDS = 3
+const PARALLEL_ROUNDS = 5
 /** Distinct frames cycled through in the parallel runs (kept in cache, as a live generator's would be). */
 const PARALLEL_DISTINCT = 4096
 

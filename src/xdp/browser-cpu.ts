@@ -88,7 +88,7 @@ export class BrowserCpu {
     const kernel = Kernel.attach(init.sab, init.memory)
     const queue = new RxQueue(init.sab, init.queueOffset)
     const counters = new CpuCounters(stats, init.cpu)
-    stats.resetCpu(init.cpu)
+    counters.resume()
     let lines: string[] = []
     let dropped = 0
     let lastFlush = performance.now()

@@ -105,6 +105,21 @@ char _license[] SEC("license") = "GPL";
     expect(stats.read(0)).toMatchObject({ packets: 100, noProgram: 100, progId: 0, lastTag: 99, lastAction: 2 })
   })
 
+  it('CPUs of a new session on the same kernel (jumbo frames) go on from the counts of the last', async () => {
+    const kernel = Kernel.create({ possibleCpus: 1 })
+    const stats = XdpStats.create()
+    const nic = new BrowserNic(kernel, stats, 1)
+    for (const [preset, maxFrame, packets] of [['small', 1514, 40], ['jumbo', 9014, 25]] as const) {
+      const [addr] = nic.placeQueues(maxFrame)
+      nic.setTraffic({ preset, seed: 3 })
+      for (let i = 0; i < packets; i++) nic.step()
+      nic.closeQueues()
+      await drain(kernel, stats, addr, 0, {})
+      nic.freeQueues()
+    }
+    expect(stats.read(0)).toMatchObject({ packets: 65, noProgram: 65, actions: [0, 0, 65, 0, 0] })
+  })
+
   it('records the first frames of a preset and replays them', () => {
     const s = new FrameStream({ preset: 'udp-flood', seed: 1 }, 4)
     const first = Array.from({ length: POOL_FRAMES }, () => s.take())

@@ -128,8 +128,8 @@ export class XdpStats {
     }
   }
 
-  /** Zeroes one CPU's block (a fresh worker on a fresh kernel). */
-  resetCpu(cpu: number): void {
+  /** Zeroes one CPU's block. */
+  private resetCpu(cpu: number): void {
     const b = this.cpuBase(cpu)
     this.f64.fill(0, b, b + CPU_DOUBLES)
     this.f64[b + CpuSlot.lastTag] = -1
@@ -159,6 +159,26 @@ export class CpuCounters {
     readonly cpu: number,
   ) {
     this.base = stats.cpuBase(cpu)
+  }
+
+  /**
+   * Goes on from the counts the CPU's block holds: zero on a fresh kernel (a new stats buffer),
+   * its predecessor's on a new session of the same kernel (the CPUs of a preset with larger
+   * frames), as the maps keep theirs.
+   */
+  resume(): void {
+    const f = this.stats.f64
+    const b = this.base
+    this.packets = f[b + CpuSlot.packets]
+    for (let i = 0; i < 5; i++) this.actions[i] = f[b + CpuSlot.actions + i]
+    this.noProgram = f[b + CpuSlot.noProgram]
+    this.faults = f[b + CpuSlot.faults]
+    this.invalid = f[b + CpuSlot.invalid]
+    this.busyMs = f[b + CpuSlot.busyMs]
+    for (let i = 0; i < PROG_SLOTS; i++) {
+      this.progIds[i] = f[b + CpuSlot.progTable + 2 * i]
+      this.progPackets[i] = f[b + CpuSlot.progTable + 2 * i + 1]
+    }
   }
 
   /** `n` packets ran program `id` (0: none attached). */

@@ -11,7 +11,8 @@
  * anything can load it, and the objects-version word tells a CPU to pick it up.
  *
  * The CPUs and RX queues (a "session") start at the first traffic or Step and live until the
- * reboot; a preset with larger frames (jumbo) replaces them with queues that hold its frames.
+ * reboot; a preset with larger frames (jumbo) replaces them with queues that hold its frames,
+ * and the new CPUs go on from the old ones' counts (CpuCounters.resume), as the maps keep theirs.
  */
 import * as Comlink from 'comlink'
 import type { Kernel } from '../../kernel/kernel'
