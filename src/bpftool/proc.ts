@@ -15,6 +15,7 @@ import { fdinfo } from '../kernel/fdinfo'
 import type { Kernel } from '../kernel/kernel'
 import { BPF_MAP_GET_FD_BY_ID, BPF_MAP_GET_NEXT_ID, IdAttr } from '../kernel/map-ids'
 import { Attr, BpfCmd, MapInfo } from '../kernel/uapi'
+import { userMemoryOf } from '../runtime/user-memory'
 
 const NULL_GUARD = 4096
 
@@ -36,19 +37,18 @@ class ProcMemory implements UserMemory {
   u8 = new Uint8Array(64 * 1024)
   dv = new DataView(this.u8.buffer)
   private brk = NULL_GUARD
+  /** copy_from_user / copy_to_user as for any process, remade when the memory grows. */
+  private user = this.userMemory()
 
-  private mapped(addr: number, len: number): boolean {
-    return Number.isInteger(addr) && addr >= NULL_GUARD && len >= 0 && addr + len <= this.u8.length
-  }
   copyFromUser(dst: Uint8Array, dstOffset: number, addr: number, len: number): boolean {
-    if (!this.mapped(addr, len)) return false
-    dst.set(this.u8.subarray(addr, addr + len), dstOffset)
-    return true
+    return this.user.copyFromUser(dst, dstOffset, addr, len)
   }
   copyToUser(addr: number, src: Uint8Array, srcOffset: number, len: number): boolean {
-    if (!this.mapped(addr, len)) return false
-    this.u8.set(src.subarray(srcOffset, srcOffset + len), addr)
-    return true
+    return this.user.copyToUser(addr, src, srcOffset, len)
+  }
+
+  private userMemory(): UserMemory {
+    return userMemoryOf({ u8: this.u8, i32: new Int32Array(this.u8.buffer) })
   }
 
   /** malloc: zeroed, 8-byte aligned, never freed (a bpftool run is short). */
@@ -62,6 +62,7 @@ class ProcMemory implements UserMemory {
       bigger.set(this.u8)
       this.u8 = bigger
       this.dv = new DataView(bigger.buffer)
+      this.user = this.userMemory()
     }
     this.brk = end
     this.u8.fill(0, a, end)

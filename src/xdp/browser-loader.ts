@@ -22,7 +22,7 @@ import { BPF_PROG_TYPE_XDP } from '../kernel/progs'
 import { Errno } from '../kernel/uapi'
 import { strerror } from '../runtime/libc/errno'
 import { Memory } from '../runtime/memory'
-import { userMemoryOf } from '../runtime/process'
+import { userMemoryOf } from '../runtime/user-memory'
 import type { Finding } from './checks'
 import { checkImports, createMaps, DEFAULT_PIN_ROOT, fillMapSlots, findEntries, LoadError, pickEntry, placeData, releaseMaps, SyscallPort, type CreatedMap } from './object-load'
 

@@ -21,7 +21,7 @@ import { NULL_GUARD } from '../lang/abi'
 import type { BpfMapDecl, Program, ProgramFunction } from '../lang/api'
 import type { Kernel } from '../kernel/kernel'
 import { Memory } from '../runtime/memory'
-import { userMemoryOf } from '../runtime/process'
+import { userMemoryOf } from '../runtime/user-memory'
 import { checkImports, createMaps, fillMapSlots, findEntries, placeData, SyscallPort, DEFAULT_PIN_ROOT } from './object-load'
 
 export { DEFAULT_PIN_ROOT, LIBBPF_PIN_BY_NAME, LoadError, findEntries, isXdpSection, pickEntry } from './object-load'
