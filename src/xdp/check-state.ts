@@ -23,7 +23,8 @@ import type { VarSym } from '../lang/ast'
 
 export type Abs =
   | { k: 'scalar'; id: number; konst?: bigint }
-  | { k: 'ctx' }
+  /** off: bytes past the start of struct xdp_md (NaN: not constant) */
+  | { k: 'ctx'; off: number }
   | { k: 'pkt'; key: string; off: number }
   | { k: 'pkt_end' }
   /** viaNull: the NULL check happened, but a path where it failed joined this one */
@@ -131,7 +132,8 @@ export function joinAbs(a: Abs, b: Abs, ids: Ids): Abs {
   if (b.k === 'map_value' && isNull(a)) return { ...b, orNull: true, viaNull: !b.orNull || b.viaNull }
   if (a.k === 'pkt' && b.k === 'pkt') return { k: 'pkt', key: `j${ids.next()}`, off: 0 }
   if (a.k === 'scalar' && b.k === 'scalar') return ids.scalar(a.konst !== undefined && a.konst === b.konst ? a.konst : undefined)
-  if (a.k === b.k && (a.k === 'ctx' || a.k === 'pkt_end')) return a
+  if (a.k === 'ctx' && b.k === 'ctx') return a.off === b.off ? a : { k: 'ctx', off: Number.NaN }
+  if (a.k === 'pkt_end' && b.k === 'pkt_end') return a
   return OTHER
 }
 

@@ -118,7 +118,7 @@ export class CheckWalker {
   /** Analyses one entry function; findings accumulate across calls. */
   checkEntry(fn: TFunction): void {
     const st = new State()
-    fn.params.forEach((p, i) => this.bind(st, p, i === 0 ? { k: 'ctx' } : this.ids.scalar()))
+    fn.params.forEach((p, i) => this.bind(st, p, i === 0 ? { k: 'ctx', off: 0 } : this.ids.scalar()))
     this.callFunction(fn, st)
   }
 
@@ -205,16 +205,22 @@ export class CheckWalker {
       case 'pkt_end':
         this.report('packet', pos, "R3 invalid mem access 'pkt_end'", 'data_end marks the end of the packet: it is only for comparisons, never to read or write through.')
         return
-      case 'ctx':
-        if (write || off < 0 || off + size > CTX_SIZE || off % 4 !== 0 || size !== 4) {
+      case 'ctx': {
+        const total = ptr.off + off
+        if (Number.isNaN(total)) {
+          this.report('ctx', pos, 'variable ctx access disallowed', 'The verifier only allows struct xdp_md fields at constant offsets: read ctx->data, ctx->data_end and the others by name.')
+          return
+        }
+        if (write || total < 0 || total + size > CTX_SIZE || total % 4 !== 0 || size !== 4) {
           this.report(
             'ctx',
             pos,
-            `invalid bpf_context access off=${off} size=${size}`,
+            `invalid bpf_context access off=${total} size=${size}`,
             write ? 'struct xdp_md is read-only for XDP programs.' : 'struct xdp_md has six 32-bit fields (data, data_end, data_meta, ingress_ifindex, rx_queue_index, egress_ifindex): read them whole, 4 bytes at a time.',
           )
         }
         return
+      }
       case 'scalar':
         if (ptr.konst === 0n) this.report('null', pos, "R1 invalid mem access 'scalar'", 'This dereferences a NULL pointer.')
         return
@@ -290,7 +296,7 @@ export class CheckWalker {
     const size = sizeOf(ty)
     this.access(st, l.ptr, l.off, size, false, pos)
     const p = l.ptr
-    if (p.k === 'ctx') return l.off === 0 ? { k: 'pkt', key: '', off: 0 } : l.off === 4 ? { k: 'pkt_end' } : this.ids.scalar()
+    if (p.k === 'ctx') return p.off + l.off === 0 ? { k: 'pkt', key: '', off: 0 } : p.off + l.off === 4 ? { k: 'pkt_end' } : this.ids.scalar()
     if (p.k === 'stack') {
       const key = `${p.sym.id}:${p.off + l.off}`
       let v = st.mem.get(key)
@@ -347,6 +353,8 @@ export class CheckWalker {
         return { ...p, off: delta !== null ? p.off + delta : Number.NaN }
       case 'stack':
         return delta !== null ? { ...p, off: p.off + delta } : OTHER
+      case 'ctx':
+        return { k: 'ctx', off: delta !== null ? p.off + delta : Number.NaN }
       case 'scalar':
         return k !== undefined && p.konst !== undefined && step !== null ? this.ids.scalar(p.konst + (neg ? -k : k) * BigInt(step)) : this.ids.scalar()
       default:
@@ -773,6 +781,8 @@ function stateShape(st: State): string {
         return `M${v.map}`
       case 'stack':
         return `k${v.sym.id}:${v.off}`
+      case 'ctx':
+        return `c${v.off}`
       default:
         return v.k
     }

@@ -95,6 +95,18 @@ const rejected: Rejected[] = [
     kernel: /invalid access to map value, value_size=16 off=16 size=8/,
   },
   {
+    name: 'struct xdp_md written through a cast pointer (it is read-only)',
+    source: program(`\t__u32 *md = (void *)ctx;\n\tmd[3] = 7; // <-\n\treturn XDP_PASS;`),
+    message: /^invalid bpf_context access off=12 size=4$/,
+    kernel: /invalid bpf_context access off=12 size=4/,
+  },
+  {
+    name: 'struct xdp_md read at a variable offset',
+    source: program(`\t__u32 *md = (void *)ctx;\n\t__u32 i = ctx->rx_queue_index & 3;\n\treturn md[i] > 100 ? XDP_DROP : XDP_PASS; // <-`),
+    message: /^variable ctx access disallowed$/,
+    kernel: /variable ctx access var_off=.* disallowed/,
+  },
+  {
     name: 'loop bounded by a 32-bit value from the packet',
     source: program(
       `\tstruct iphdr *ip = data + 14;\n\tif ((void *)(ip + 1) > data_end)\n\t\treturn XDP_DROP;\n\t__u32 n = ip->saddr;\n\tfor (__u32 i = 0; i < n; i++) { // <-\n\t\t__u32 k = i & 3;\n\t\tstruct datarec *r = bpf_map_lookup_elem(&amap, &k);\n\t\tif (r)\n\t\t\tr->rx_packets++;\n\t}\n\treturn XDP_PASS;`,
@@ -130,6 +142,10 @@ const accepted: { name: string; source: string; realKernel?: false }[] = [
     source: program(
       `\t__u32 s = 0;\n\tfor (int i = 0; i < 16; i++) {\n\t\t__u32 k = i & 3;\n\t\tstruct datarec *r = bpf_map_lookup_elem(&amap, &k);\n\t\tif (r)\n\t\t\ts += r->rx_packets;\n\t}\n\tint j = 10;\n\twhile (j > 0) {\n\t\tj--;\n\t\ts += bpf_get_prandom_u32() & 1;\n\t}\n\tint k = 0;\n\tfor (;;) {\n\t\tif (++k >= 8)\n\t\t\tbreak;\n\t\ts += bpf_get_prandom_u32() & 1;\n\t}\n\t__u8 n = ctx->ingress_ifindex;\n\tfor (int m = 0; m < n; m++)\n\t\ts += bpf_get_prandom_u32() & 1;\n\t__u32 q = ctx->rx_queue_index;\n\tif (q > 32)\n\t\treturn XDP_DROP;\n\tfor (__u32 r = 0; r < q; r++)\n\t\ts += bpf_get_prandom_u32() & 1;\n\treturn s & 1 ? XDP_PASS : XDP_DROP;`,
     ),
+  },
+  {
+    name: 'struct xdp_md fields read through a cast pointer at constant offsets',
+    source: program(`\t__u32 *md = (void *)ctx;\n\treturn md[3] == 2 && md[4] < 64 ? XDP_PASS : XDP_DROP;`),
   },
   { name: 'xdp-tutorial style header-cursor parser (udp_drop.c)', source: fixture('udp_drop.c') },
   { name: 'HASH insert-or-update with a re-lookup (ipcount.c)', source: fixture('ipcount.c') },
