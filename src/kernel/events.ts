@@ -348,11 +348,18 @@ export class HelperRing {
    */
   private base = 0
   private baseSlot = 0
-  private n = 0
   private claimedN = 0
   private floor = 0
   /** Whether calls are recorded (EventLog.traceHelperCalls), as seen at the last hold or call. */
   private recording = false
+  /**
+   * Held and not recording: a successful call only counts (`n++`). The hottest callers (the
+   * bound map lookups of helpers.ts) do that themselves instead of calling append: V8 stops
+   * inlining that deep in a NAPI poll, and the call cost more than the lookup.
+   */
+  countOnly = false
+  /** While held: calls since the hold. */
+  n = 0
   /** While held: the time every record gets. */
   private batchNs = 0
 
@@ -446,12 +453,14 @@ export class HelperRing {
     this.n = 0
     this.floor = this.f64[this.writtenAt]
     this.claimedN = 0
+    this.countOnly = !this.recording
   }
 
   /** Publishes the records of the hold and ends it. */
   publish(): void {
     if (!this.held) return
     this.held = false
+    this.countOnly = false
     const written = this.base + this.n
     // back from the claim ahead, never below what was claimed before this hold
     this.f64[this.writtenAt] = written > this.floor ? written : this.floor

@@ -181,13 +181,15 @@ export class XdpCpu {
     const ctx = state.ctxAddr
     let action = XDP_ABORTED
     let done = 0
+    // the fields that are the same for every packet of the poll (programs cannot write ctx)
+    writeXdpMd(u32, ctx >> 2, 0, 0, ifindex, cpu)
     log.holdHelperEvents(cpu)
     try {
       for (; done < n; done++) {
         const data = queue.frameAt(pos)
         state.hardStart = data - XDP_PACKET_HEADROOM
         state.hardEnd = data + room
-        writeXdpMd(u32, ctx >> 2, data, data + queue.lengthAt(pos), ifindex, cpu)
+        writePacketBounds(u32, ctx >> 2, data, data + queue.lengthAt(pos))
         try {
           action = Number(entry(ctx))
         } catch (e) {
@@ -254,10 +256,15 @@ function isXdpAction(action: number): boolean {
  * queue), egress_ifindex (0 in XDP).
  */
 function writeXdpMd(u32: Uint32Array, w: number, data: number, dataEnd: number, ifindex: number, rxQueue: number): void {
-  u32[w] = data
-  u32[w + 1] = dataEnd
-  u32[w + 2] = data
+  writePacketBounds(u32, w, data, dataEnd)
   u32[w + 3] = ifindex
   u32[w + 4] = rxQueue
   u32[w + 5] = 0
+}
+
+/** The packet's fields of struct xdp_md at word w: data, data_end, data_meta. */
+function writePacketBounds(u32: Uint32Array, w: number, data: number, dataEnd: number): void {
+  u32[w] = data
+  u32[w + 1] = dataEnd
+  u32[w + 2] = data
 }
