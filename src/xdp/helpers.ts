@@ -288,7 +288,7 @@ function boundLookup(env: HelperEnv, map: LoadedMap): ImportFn | undefined {
       if (!(key >= 4096 && key <= lastKeyByte)) badKey(key)
       const index = (key & 3) === 0 ? i32[key >> 2] >>> 0 : dv.getUint32(key, true)
       const r = index < entries ? base + index * per : 0
-      if (ring.countOnly) ring.n++
+      if (ring.countOnly === true) ring.n++
       else ring.append(LOOKUP, id, r, key, keySize)
       return r
     }
@@ -298,7 +298,7 @@ function boundLookup(env: HelperEnv, map: LoadedMap): ImportFn | undefined {
     if (before !== undefined) before()
     if (!(key >= 4096 && key <= lastKeyByte)) badKey(key)
     const r = ops.progLookup(mem, m, key, cpu)
-    if (ring.countOnly) ring.n++
+    if (ring.countOnly === true) ring.n++
     else ring.append(LOOKUP, id, r, key, keySize)
     return r
   }
