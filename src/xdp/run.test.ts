@@ -11,7 +11,7 @@ import { bundledCpuWorker, compileBpf, fixture, simulate } from './testing'
 import { Kernel } from '../kernel/kernel'
 import { loadProgram } from './loader'
 import { rxQueue } from './rss'
-import { runParallel } from './run'
+import { runParallel, type XdpRunOptions } from './run'
 import { cycledSource } from './source'
 
 function frames(preset: PresetName, count: number, seed = 1): Uint8Array[] {
@@ -153,21 +153,23 @@ SEC("xdp") int mark(struct xdp_md *ctx) {
 }
 char _license[] SEC("license") = "GPL";`
 
-  it('releases the frames at the rate asked, and the CPUs take every one', async () => {
+  /** The atomic ARRAY counter on 2 CPUs over `count` of 300 mixed frames, with the run options given. */
+  async function countOn2Cpus(count: number, opts: Partial<XdpRunOptions>) {
     const distinct = frames('mixed', 300, 6)
     const kernel = Kernel.create({ possibleCpus: 2, memoryBytes: 64 << 20 })
     const loaded = loadProgram(kernel, compileBpf(fixture('counter_atomic.c')))
+    return { distinct, result: await runParallel({ kernel, loaded, source: cycledSource(distinct, count), cpus: 2, workerScript: bundledCpuWorker(), ...opts }) }
+  }
+
+  it('releases the frames at the rate asked, and the CPUs take every one', async () => {
     // 1500 frames at 10000/s: 150 ms of traffic
-    const result = await runParallel({ kernel, loaded, source: cycledSource(distinct, 1500), cpus: 2, ratePps: 10_000, workerScript: bundledCpuWorker() })
+    const { result } = await countOn2Cpus(1500, { ratePps: 10_000 })
     expect(result.actions).toEqual([0, 0, 1500, 0, 0])
     expect(result.elapsedMs).toBeGreaterThanOrEqual(140)
   })
 
   it('times only the packets after a warm-up, which every CPU finished first', async () => {
-    const distinct = frames('mixed', 300, 6)
-    const kernel = Kernel.create({ possibleCpus: 2, memoryBytes: 64 << 20 })
-    const loaded = loadProgram(kernel, compileBpf(fixture('counter_atomic.c')))
-    const result = await runParallel({ kernel, loaded, source: cycledSource(distinct, 5000), cpus: 2, warmupPackets: 3000, workerScript: bundledCpuWorker() })
+    const { distinct, result } = await countOn2Cpus(5000, { warmupPackets: 3000 })
     expect(result.actions).toEqual([0, 0, 5000, 0, 0])
     expect(result.timedPackets).toBe(2000)
     // each CPU's untimed packets are its frames among the first 3000 of the run
