@@ -23,7 +23,9 @@
  *     cores (more CPU threads than cores share them), next to three references measured here:
  *       - the real kernel's speed-up for the same program, bpf_prog_test_run in as many threads
  *         on as many CPUs at once, each repeating one packet (xdp-oracle --threads): what the
- *         program's shared cache lines cost on this host's hardware;
+ *         program's shared cache lines cost on this host's hardware (for the per-IP HASH, both
+ *         with packets of different sources and with packets of one source, which bracket the
+ *         capture's mix);
  *       - as many independent copies of the 1-CPU run, each in its own process with its own
  *         kernel, started together (copiesSpeedup: the most this host gives this work, with
  *         nothing shared at all);
@@ -50,9 +52,10 @@ import { cycledSource } from '../src/xdp/source'
 import { bundledCpuWorker, compileBpf, fixture } from '../src/xdp/testing'
 import { runOracle, xdpOracleAvailable } from '../tests/xdp-oracle/oracle'
 
-const PROGRAMS: { name: string; file: string; preset: PresetName }[] = [
+/** perSource: the kernel's speed-up is also measured with all its threads on one source's packets (a shared counter). */
+const PROGRAMS: { name: string; file: string; preset: PresetName; perSource?: true }[] = [
   { name: 'ARRAY counter (atomic)', file: 'counter_atomic.c', preset: 'mixed' },
-  { name: 'per-IP HASH', file: 'ipcount.c', preset: 'many-sources' },
+  { name: 'per-IP HASH', file: 'ipcount.c', preset: 'many-sources', perSource: true },
   { name: 'PERCPU_ARRAY counter', file: 'percpu.c', preset: 'mixed' },
 ]
 const DISTINCT = 1024
@@ -239,7 +242,13 @@ async function main(): Promise<void> {
     }
     const pps = new Map([...best].map(([n, r]) => [n, r.pps]))
     const line = [...best].map(([n, r]) => `${n} CPU${n > 1 ? 's' : ' '}: ${(r.pps / 1e6).toFixed(2)} M/s (${r.perCpu})`)
-    const kernel = cores > 1 && oracle === true ? `kernel ${kernelSpeedup(fixture(p.file), kernelPcap(packets, cores), cores).toFixed(2)}x, ` : ''
+    let kernel = ''
+    if (cores > 1 && oracle === true) {
+      kernel = `kernel ${kernelSpeedup(fixture(p.file), kernelPcap(packets, cores), cores).toFixed(2)}x`
+      const oneSource = p.perSource ? oneSourceFrames(packets, cores) : null
+      if (oneSource) kernel += ` (one source: ${kernelSpeedup(fixture(p.file), writePcap(oneSource.map((data) => ({ data }))), cores).toFixed(2)}x)`
+      kernel += ', '
+    }
     const copies = cores > 1 ? `${cores} copies ${(await copiesSpeedup(p.file, p.preset, cores)).toFixed(2)}x, ` : ''
     const speedup = cores > 1 && pps.has(cores) ? `   ${cores} CPUs / 1 CPU: ${(pps.get(cores)! / pps.get(1)!).toFixed(2)}x (${kernel}${copies}plain loop ${host.toFixed(2)}x)` : ''
     console.log(`${p.name.padEnd(26)}${line.join('   ')}${speedup}`)
@@ -251,7 +260,7 @@ async function main(): Promise<void> {
     console.log(
       `cache lines the CPUs share (as on real hardware): ARRAY counter: every packet adds to the one XDP_PASS value; ` +
         `per-IP HASH: ${(share * 100).toFixed(0)}% of the packets add to a source whose flows RSS spreads over several of ${cores} CPUs ` +
-        `(the kernel's ${cores} threads: ${kernelSources === cores ? `${cores} different sources, nothing shared` : `${kernelSources} source(s) for ${cores} threads`}); PERCPU_ARRAY: none`,
+        `(the kernel's ${cores} threads: ${kernelSources === cores ? `${cores} different sources, nothing shared` : `${kernelSources} source(s) for ${cores} threads`}; "one source": all on one source's counter); PERCPU_ARRAY: none`,
     )
   }
 }
@@ -267,6 +276,20 @@ function sharedSourceShare(packets: Uint8Array[], n: number): number {
     q.add(rxQueue(f, n))
   }
   return ipv4.filter((f) => queues.get(sourceOf(f)!)!.size > 1).length / ipv4.length
+}
+
+/** n frames from one IPv4 source (n threads then add to its counter), or null. */
+function oneSourceFrames(packets: Uint8Array[], n: number): Uint8Array[] | null {
+  const bySource = new Map<number, Uint8Array[]>()
+  for (const f of packets) {
+    const s = sourceOf(f)
+    if (s === undefined) continue
+    const list = bySource.get(s) ?? []
+    bySource.set(s, list)
+    list.push(f)
+    if (list.length === n) return list
+  }
+  return null
 }
 
 /** An IPv4 frame's source address. */
