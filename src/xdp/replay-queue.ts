@@ -52,8 +52,9 @@ export class ReplayQueue implements RxRing {
   private readonly pass: number
   private readonly count: number
   private readonly total: number
-  /** Word index of entry 0; byte address of the frame in the CPU's buffer. */
+  /** Word index of entry 0 and one past the last entry; byte address of the frame in the CPU's buffer. */
   private readonly entryW: number
+  private readonly entryEndW: number
   private readonly ownFrame: number
   private readonly inPlace: boolean
   private lastPos = -1
@@ -101,6 +102,8 @@ export class ReplayQueue implements RxRing {
     this.total = this.i32[W_TOTAL]
     this.inPlace = this.i32[W_IN_PLACE] === 1
     this.entryW = (offset + HEADER_BYTES) >> 2
+    this.entryEndW = this.entryW + this.entries * ENTRY_WORDS
+    this.lastEntry = this.entryW - ENTRY_WORDS // position -1's: position 0 is the next one
     this.ownFrame = offset + HEADER_BYTES + this.entries * ENTRY_WORDS * 4 + XDP_PACKET_HEADROOM
     this.words = new Int32Array(sab, 0, sab.byteLength >> 2)
     this.u8 = new Uint8Array(sab)
@@ -187,11 +190,16 @@ export class ReplayQueue implements RxRing {
     Atomics.store(this.i32, TAIL, pos)
   }
 
-  /** Word index of the entry of position pos (the last one asked is kept: positions come in order, twice each). */
+  /**
+   * Word index of the entry of position pos. Positions come in order, twice each (frame, then
+   * length): the last one is kept, and the next is the entry after it, without a division,
+   * except where a pass starts again.
+   */
   private entryAt(pos: number): number {
     if (pos !== this.lastPos) {
+      const next = this.lastEntry + ENTRY_WORDS
+      this.lastEntry = pos === this.lastPos + 1 && next < this.entryEndW ? next : this.entryW + (pos % this.entries) * ENTRY_WORDS
       this.lastPos = pos
-      this.lastEntry = this.entryW + (pos % this.entries) * ENTRY_WORDS
     }
     return this.lastEntry
   }
