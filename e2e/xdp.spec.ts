@@ -76,6 +76,11 @@ test.describe('XDP', () => {
     await page.waitForTimeout(300)
     expect(Number(await panel.getAttribute('data-packets'))).toBe(packetsBefore + 1)
     await screenshot(page, info.project.name, 'xdp-step')
+    // A preset with larger frames starts new CPUs with queues that hold them: the counts go on.
+    await page.getByTestId('traffic-preset').selectOption('jumbo')
+    await page.getByTestId('xdp-step').click()
+    await expect.poll(async () => Number(await panel.getAttribute('data-packets'))).toBe(packetsBefore + 2)
+    await expect.poll(async () => (await counted(page, 'xdp_stats_map')).counted).toBe(before.counted + 2)
     // Detach: packets pass to the stack without a program.
     await page.getByTestId('xdp-detach').click()
     await expect(page.getByTestId('eth0-status')).toContainText('no XDP program')
