@@ -156,7 +156,8 @@ export class XdpCpu {
   run(data: number, len: number, hardStart: number, hardEnd: number, tag: number): number {
     this.state.hardStart = hardStart
     this.state.hardEnd = hardEnd
-    writeXdpMd(this.u32, this.state.ctxAddr >> 2, data, data + len, this.ifindex, this.cpu)
+    writePacketBounds(this.u32, this.state.ctxAddr >> 2, data, data + len)
+    writeCpuFields(this.u32, this.state.ctxAddr >> 2, this.ifindex, this.cpu)
     let action: number
     try {
       action = Number(this.entry(this.state.ctxAddr))
@@ -181,8 +182,8 @@ export class XdpCpu {
     const ctx = state.ctxAddr
     let action = XDP_ABORTED
     let done = 0
-    // the fields that are the same for every packet of the poll (programs cannot write ctx)
-    writeXdpMd(u32, ctx >> 2, 0, 0, ifindex, cpu)
+    // once per poll: the same for every packet (programs cannot write ctx)
+    writeCpuFields(u32, ctx >> 2, ifindex, cpu)
     log.holdHelperEvents(cpu)
     try {
       for (; done < n; done++) {
@@ -250,21 +251,22 @@ function isXdpAction(action: number): boolean {
   return action >= 0 && action <= 4 && action === (action | 0)
 }
 
-/**
+/*
  * struct xdp_md at word w (16-byte aligned; the host is little-endian like x86-64): data,
- * data_end, data_meta (no metadata yet: = data), ingress_ifindex, rx_queue_index (the CPU's
- * queue), egress_ifindex (0 in XDP).
+ * data_end, data_meta (no metadata yet: = data), then ingress_ifindex, rx_queue_index (the CPU's
+ * queue), egress_ifindex (0 in XDP), which are the same for every packet a CPU runs.
  */
-function writeXdpMd(u32: Uint32Array, w: number, data: number, dataEnd: number, ifindex: number, rxQueue: number): void {
-  writePacketBounds(u32, w, data, dataEnd)
-  u32[w + 3] = ifindex
-  u32[w + 4] = rxQueue
-  u32[w + 5] = 0
-}
 
 /** The packet's fields of struct xdp_md at word w: data, data_end, data_meta. */
 function writePacketBounds(u32: Uint32Array, w: number, data: number, dataEnd: number): void {
   u32[w] = data
   u32[w + 1] = dataEnd
   u32[w + 2] = data
+}
+
+/** The CPU's fields of struct xdp_md at word w: ingress_ifindex, rx_queue_index, egress_ifindex. */
+function writeCpuFields(u32: Uint32Array, w: number, ifindex: number, rxQueue: number): void {
+  u32[w + 3] = ifindex
+  u32[w + 4] = rxQueue
+  u32[w + 5] = 0
 }
