@@ -73,6 +73,8 @@ test.describe('map inspector', () => {
     await selectMap(page, 'hash_map_exampl')
     await page.locator('[data-tab="batches"]').click()
     const calls = page.locator('.batch-call')
+    // (the view fills in as it reads the kernel's events: count once the final call is there)
+    await expect(calls.last()).toHaveClass(/batch-call-final/)
     const n = await calls.count()
     expect(n).toBeGreaterThan(1)
     // Ranges follow each other: each call resumes at the previous out_batch.
