@@ -6,14 +6,14 @@
  * Figures are printed, never asserted: timing belongs here, not in tests.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { Kernel } from '../src/kernel/kernel'
 import { compile } from '../src/lang/compile'
 import { createPreprocessCache } from '../src/lang/preprocess'
 import { Process } from '../src/runtime/process'
 import { realKernelAvailable } from '../tests/real-kernel'
+import { scratchDir } from '../tests/scratch-dir'
 
 const OPS = 2_000_000 // 1M updates + 1M lookups
 
@@ -47,7 +47,7 @@ function benchBpfplay(source: string): number {
 function benchKernel(file: string): number | string {
   const why = realKernelAvailable()
   if (why !== true) return `skipped: ${why}`
-  const dir = mkdtempSync(join(tmpdir(), 'bpfplay-bench-'))
+  const dir = scratchDir('bench')
   const exe = join(dir, 'bench')
   execFileSync('cc', ['-O2', '-o', exe, file, '-lbpf'])
   const times: number[] = []

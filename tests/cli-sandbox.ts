@@ -3,14 +3,14 @@
  * bin/bpfplay.mjs that returns its stdout, stderr and exit status.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { scratchDir } from './scratch-dir'
 
 const bin = join(import.meta.dirname, '..', 'bin', 'bpfplay.mjs')
 
 export function cliSandbox(prefix: string) {
-  const dir = mkdtempSync(join(tmpdir(), `bpfplay-${prefix}-`))
+  const dir = scratchDir(prefix)
   return {
     dir,
     /** Writes `text` to `name` in the folder; returns its path. */

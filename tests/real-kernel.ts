@@ -3,9 +3,9 @@
  * kernel ask here and skip with the reason when it cannot.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { scratchDir } from './scratch-dir'
 
 let cached: true | string | undefined
 
@@ -19,7 +19,7 @@ export function realKernelAvailable(): true | string {
 function probe(): true | string {
   if (process.platform !== 'linux') return `not Linux (${process.platform})`
   if (!existsSync('/usr/include/bpf/bpf.h')) return 'libbpf-dev is not installed (no /usr/include/bpf/bpf.h)'
-  const dir = mkdtempSync(join(tmpdir(), 'bpfplay-probe-'))
+  const dir = scratchDir('probe')
   const src = join(dir, 'probe.c')
   writeFileSync(
     src,

@@ -8,8 +8,7 @@
  * load, attach, detach and exit.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -20,6 +19,7 @@ import { checkProgram, verifierRefusal } from '../xdp/checks'
 import { realKernelAvailable } from '../../tests/real-kernel'
 import { resolveObject, type BpfObjectTable } from './libbpf-object'
 import { Process, StopRequest } from './process'
+import { scratchDir } from '../../tests/scratch-dir'
 
 /** Files of tests/xdp; the xdp-tutorial program itself is the playground's example (public/examples/xdp). */
 const xdpTests = (name: string) =>
@@ -83,7 +83,7 @@ describe('libbpf object API conventions (recorded from libbpf 1.1.2 on Linux 6.1
   const real = realKernelAvailable()
   const clang = spawnSync('clang', ['--version']).status === 0
   it.skipIf(real !== true || !clang)(`the recording still matches gcc + libbpf + this kernel${real === true ? (clang ? '' : ' (skipped: no clang)') : ` (skipped: ${real})`}`, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bpfplay-objapi-'))
+    const dir = scratchDir('objapi')
     const inc = ['-I/usr/include/x86_64-linux-gnu']
     for (const n of ['xdp_prog_kern', 'refused_kern']) execFileSync('clang', ['-O2', '-g', '-target', 'bpf', ...inc, '-c', xdpTests(`${n}.c`), '-o', join(dir, `${n}.o`)])
     execFileSync('cc', ['-o', join(dir, 'conv'), xdpTests('object_api_conventions.c'), '-lbpf'])

@@ -4,7 +4,8 @@
  * as the CLI build does for its own copy; `simulate` runs a program end to end on a new kernel.
  */
 import { buildSync } from 'esbuild'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,19 +20,28 @@ import { framesSource } from './source'
 
 let bundled: string | undefined
 
-/** Path of a bundled copy of cpu-worker.ts. */
+/**
+ * Path of a bundled copy of cpu-worker.ts: one file per version of the code, named by its hash
+ * and shared by every test process (written to a temporary name and renamed into place, so
+ * processes bundling at once never see half a file).
+ */
 export function bundledCpuWorker(): string {
   if (bundled) return bundled
-  const file = join(mkdtempSync(join(tmpdir(), 'bpfplay-xdp-')), 'xdp-cpu-worker.mjs')
-  buildSync({
+  const out = buildSync({
     entryPoints: [fileURLToPath(new URL('./cpu-worker.ts', import.meta.url))],
-    outfile: file,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
-  })
+  }).outputFiles[0].contents
+  const file = join(tmpdir(), `bpfplay-xdp-cpu-worker-${createHash('sha256').update(out).digest('hex').slice(0, 16)}.mjs`)
+  if (!existsSync(file)) {
+    const part = `${file}.${process.pid}.part`
+    writeFileSync(part, out)
+    renameSync(part, file)
+  }
   bundled = file
   return file
 }

@@ -4,8 +4,7 @@
  * bpfplay; stdout must be identical. Complements the op-level harness: this path goes through
  * our C compiler, the libbpf wrappers and process memory, as a user's program does.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hostPossibleCpus } from '../../src/cli/host'
@@ -15,6 +14,7 @@ import { runReal } from '../real-run'
 import { toCProgram } from './c-program'
 import { generateSequence, sequenceSeed } from './generate'
 import { bindPaths } from './ops'
+import { scratchDir } from '../scratch-dir'
 
 const PROGRAMS = 30
 const SEED = Number(process.env.CONFORMANCE_SEED ?? 424242) >>> 0
@@ -23,7 +23,7 @@ const ready = why === true ? ensureBpffs() : why
 
 describe.skipIf(ready !== true)(`generated C programs: gcc + real kernel vs bpfplay${ready === true ? '' : ` (skipped: ${ready})`}`, () => {
   const cpus = hostPossibleCpus()
-  const dir = mkdtempSync(join(tmpdir(), 'bpfplay-genprog-'))
+  const dir = scratchDir('genprog')
   for (let i = 0; i < PROGRAMS; i++) {
     it(`program ${i} (sequence seed ${sequenceSeed(SEED, i)})`, () => {
       const seed = sequenceSeed(SEED, i)

@@ -6,11 +6,11 @@
  * the shape of bpfplay's `xdp --dump json`.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { realKernelAvailable } from '../real-kernel'
+import { scratchDir } from '../scratch-dir'
 
 export interface OracleResult {
   actions: number[]
@@ -52,7 +52,7 @@ export function xdpOracleAvailable(): true | string {
 function buildDriver(): string {
   if (driver && existsSync(driver)) return driver
   const src = fileURLToPath(new URL('./xdp-oracle.c', import.meta.url))
-  const out = join(mkdtempSync(join(tmpdir(), 'bpfplay-xdp-oracle-')), 'xdp-oracle')
+  const out = join(scratchDir('xdp-oracle'), 'xdp-oracle')
   execFileSync('cc', ['-O2', '-o', out, src, '-lbpf', '-lpthread'], { stdio: 'pipe' })
   driver = out
   return out
@@ -60,7 +60,7 @@ function buildDriver(): string {
 
 /** Builds `source` for BPF; returns the object file path. Throws with clang's messages. */
 export function clangBpf(source: string, name = 'prog'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bpfplay-xdp-prog-'))
+  const dir = scratchDir('xdp-prog')
   const c = join(dir, `${name}.c`)
   const o = join(dir, `${name}.o`)
   writeFileSync(c, source)
