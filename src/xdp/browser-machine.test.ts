@@ -13,6 +13,7 @@ import { BrowserCpu, type FromCpu } from './browser-cpu'
 import { HostXdpLoader } from './browser-loader'
 import { BrowserNic, FrameStream, POOL_FRAMES } from './browser-nic'
 import { XdpStats } from './browser-stats'
+import { RxQueue } from './rx-queue'
 
 function bpf(file: string): { program: Program; source: string } {
   const source = readFileSync(new URL(file, import.meta.url), 'utf8')
@@ -120,13 +121,55 @@ char _license[] SEC("license") = "GPL";
     expect(stats.read(0)).toMatchObject({ packets: 65, noProgram: 65, actions: [0, 0, 65, 0, 0] })
   })
 
-  it('records the first frames of a preset and replays them', () => {
-    const s = new FrameStream({ preset: 'udp-flood', seed: 1 }, 4)
+  it('records the first frames of a preset and replays them, from kernel memory once staged', () => {
+    const kernel = Kernel.create({ possibleCpus: 4 })
+    const s = new FrameStream({ preset: 'udp-flood', seed: 1 }, 4, kernel)
     const first = Array.from({ length: POOL_FRAMES }, () => s.take())
     expect(s.recorded).toBe(POOL_FRAMES)
+    expect(first.every((i) => s.stagedAt(i) === 0)).toBe(true) // sent by value while recording
     const again = s.take()
-    expect(again.frame).toBe(first[0].frame)
-    expect(again.queue).toBe(first[0].queue)
-    expect(new Set(first.map((f) => f.queue)).size).toBeGreaterThan(1) // RSS spreads the flows
+    expect(again).toBe(first[0])
+    expect(new Set(first.map((i) => s.queue(i))).size).toBeGreaterThan(1) // RSS spreads the flows
+    const u8 = new Uint8Array(kernel.sab)
+    for (const i of [0, 1, 2000, POOL_FRAMES - 1]) {
+      const at = s.stagedAt(i)
+      expect(at % 64).toBe(0)
+      expect(u8.subarray(at, at + s.frame(i).length)).toEqual(s.frame(i))
+    }
+    // unstaged (the queues are gone): the memory is back (staged again in the same place), on the next take
+    const where = s.stagedAt(0)
+    s.unstage()
+    expect(s.stagedAt(0)).toBe(0)
+    s.take()
+    expect(s.stagedAt(0)).toBe(where)
+  })
+
+  it('Step goes on from the recording to its staged copy: each CPU takes the same frames, in order', () => {
+    const kernel = Kernel.create({ possibleCpus: 2 })
+    const stats = XdpStats.create()
+    const nic = new BrowserNic(kernel, stats, 2)
+    const cpus = nic.placeQueues(1514).map((addr) => new RxQueue(kernel.sab, addr))
+    nic.setTraffic({ preset: 'small', seed: 3 })
+    const expected = new FrameStream({ preset: 'small', seed: 3 }, 2)
+    const u8 = new Uint8Array(kernel.sab)
+    const pos = cpus.map((q) => q.tail())
+    let mismatches = 0
+    for (let tag = 0; tag < POOL_FRAMES * 2.5; tag++) {
+      const stepped = nic.step()
+      const i = expected.take()
+      expect(stepped).toMatchObject({ tag, cpu: expected.queue(i) })
+      // the CPU's side: take the frame and give the buffer back
+      const q = cpus[stepped.cpu]
+      const p = pos[stepped.cpu]++
+      const at = q.frameAt(p)
+      if (q.tagAt(p) !== tag || !equal(u8.subarray(at, at + q.lengthAt(p)), expected.frame(i))) mismatches++
+      q.release(pos[stepped.cpu])
+    }
+    expect(mismatches).toBe(0)
+    nic.freeQueues()
   })
 })
+
+function equal(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i])
+}

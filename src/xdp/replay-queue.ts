@@ -26,7 +26,7 @@
 import type { Kernel } from '../kernel/kernel'
 import type { FramePool } from './frame-pool'
 import { XDP_PACKET_HEADROOM } from './packets'
-import { align64, NAPI_BUDGET, packetBufferBytes, type RxRing } from './rx-queue'
+import { align64, copyFrame, NAPI_BUDGET, packetBufferBytes, type RxRing } from './rx-queue'
 
 const MAGIC = 0x31525852 // "RXR1"
 const W_ENTRIES = 1
@@ -40,8 +40,6 @@ const STOPPED = 32
 const TAIL = 48
 const HEADER_BYTES = 256
 const ENTRY_WORDS = 4
-/** Frames up to this many bytes are copied word by word (staged frames and the buffer are 4-aligned). */
-const SHORT_FRAME = 128
 
 export class ReplayQueue implements RxRing {
   readonly bufferBytes: number
@@ -157,14 +155,7 @@ export class ReplayQueue implements RxRing {
     const w = this.entryAt(pos)
     const src = this.words[w + 1]
     if (this.inPlace) return src
-    const len = this.words[w + 2]
-    if (len <= SHORT_FRAME) {
-      // word by word: cheaper than copyWithin's call for the many minimum-size frames
-      const words = this.words
-      for (let s = src >> 2, d = this.ownFrame >> 2, end = s + ((len + 3) >> 2); s < end; s++, d++) words[d] = words[s]
-    } else {
-      this.u8.copyWithin(this.ownFrame, src, src + len)
-    }
+    copyFrame(this.words, this.u8, src, this.ownFrame, this.words[w + 2])
     return this.ownFrame
   }
 

@@ -27,8 +27,37 @@ describe('RxQueue', () => {
     // buffers on cache lines, one after the other, after the queue's descriptors
     expect(q.frameAt(pos) - q.frameAt(pos - 1)).toBe(Math.ceil(q.bufferBytes / 64) * 64)
     expect((q.frameAt(pos) - XDP_PACKET_HEADROOM) % 64).toBe(0)
-    expect(q.frameAt(0) - XDP_PACKET_HEADROOM).toBeGreaterThanOrEqual(64 + 256 + 4 * 8)
+    expect(q.frameAt(0) - XDP_PACKET_HEADROOM).toBeGreaterThanOrEqual(64 + 256 + 4 * 16)
     expect(q.frameAt(3) + q.bufferBytes - XDP_PACKET_HEADROOM).toBeLessThanOrEqual(64 + RxQueue.bytesNeeded(4, q.bufferBytes))
+  })
+
+  it('posts staged frames: the consumer copies them into the buffer, the staged copy stays as it was', () => {
+    const { sab, q } = queue()
+    const u8 = new Uint8Array(sab)
+    const short = Array.from({ length: 61 }, (_, i) => i + 1)
+    const long = Array.from({ length: 700 }, (_, i) => (i * 7) & 0xff)
+    const stagedShort = 512 << 10
+    const stagedLong = stagedShort + 128
+    u8.set(short, stagedShort)
+    u8.set(long, stagedLong)
+    expect(q.post(stagedShort, short.length, 20)).toBe(true)
+    expect(q.write(Uint8Array.from([9, 8]), 21)).toBe(true) // by value in between
+    expect(q.post(stagedLong, long.length, 22)).toBe(true)
+    q.publish()
+    let pos = q.tail()
+    expect(q.ready(pos)).toBe(3)
+    const taken: number[][] = []
+    for (let n = 0; n < 3; n++, pos++) {
+      const at = q.frameAt(pos)
+      expect(at === stagedShort || at === stagedLong).toBe(false) // the program gets its own buffer
+      taken.push([q.tagAt(pos), ...u8.subarray(at, at + q.lengthAt(pos))])
+    }
+    expect(taken).toEqual([[20, ...short], [21, 9, 8], [22, ...long]])
+    // the program may write its buffer: the staged frame is sent again unchanged
+    u8.fill(0xee, q.frameAt(0), q.frameAt(0) + short.length)
+    expect([...u8.subarray(stagedShort, stagedShort + short.length)]).toEqual(short)
+    q.release(pos)
+    expect(q.drained()).toBe(true)
   })
 
   it('refuses writes while full and accepts them once the consumer releases', () => {

@@ -13,8 +13,14 @@
  * counters (each on its own cache line) from bouncing between cores for every packet. Measured
  * on the 2-core development VM, 64-byte frames from one thread to another: ~550 ns per packet
  * through PacketRing, ~140 ns through this. The descriptors (length, tag) sit together in their
- * own array, as a NIC's descriptor ring, so a CPU reads eight of them per cache line instead of
+ * own array, as a NIC's descriptor ring, so a CPU reads four of them per cache line instead of
  * one line per packet at the head of each buffer, and buffers start on a cache line.
+ *
+ * Frames staged in kernel memory (frame-pool.ts: a recorded capture the NIC replays) are not
+ * copied by the NIC: it posts a descriptor with the frame's address (post), and the CPU copies
+ * the bytes into the buffer when it takes the frame (frameAt). The one thread feeding every
+ * queue then writes four words per frame, and the copies are spread over the CPUs, as a NIC's
+ * DMA engine does the copying, not the host.
  *
  * Sleeping: a side that waits sets its flag word (the consumer: 1; the producer: the free
  * buffers it needs) and re-checks before Atomics.wait; the other side clears the flag with an
@@ -24,7 +30,7 @@
  *   0    head: buffers published by the producer (wraps at 2^32)
  *   64   tail: buffers released by the consumer
  *   128  closed flag, 160 producer-waiting (free buffers wanted), 192 consumer-sleeping flag
- *   256  descriptors: [length][tag] 8 bytes per buffer
+ *   256  descriptors: [length][tag][source address: 0 = in the buffer][0] 16 bytes per buffer
  *   then (64-aligned) the buffers, each: headroom, frame, tailroom, padded to 64 bytes
  */
 import type { Kernel } from '../kernel/kernel'
@@ -44,7 +50,8 @@ const CLOSED = 32
 const SLEEPING = 48
 const PRODUCER_WAITING = 40
 const HEADER_BYTES = 256
-const DESC_BYTES = 8
+const DESC_WORDS = 4
+const DESC_BYTES = DESC_WORDS * 4
 /** Packets a CPU processes before it gives buffers back (NAPI_POLL_WEIGHT). */
 export const NAPI_BUDGET = 64
 
@@ -131,6 +138,28 @@ export class RxQueue implements RxRing {
 
   /** Writes a frame into the next free buffer; false when the queue is full. Call publish() after a batch. */
   write(frame: Uint8Array, tag: number): boolean {
+    const slot = this.nextSlot(frame.length)
+    if (slot < 0) return false
+    this.describe(slot, frame.length, tag, 0)
+    this.u8.set(frame, this.frame0 + slot * this.stride)
+    this.pending++
+    return true
+  }
+
+  /**
+   * Queues the frame of `length` bytes staged at kernel address `addr` (it must stay there until
+   * the CPU has taken it); the CPU copies it into the buffer. False when the queue is full.
+   */
+  post(addr: number, length: number, tag: number): boolean {
+    const slot = this.nextSlot(length)
+    if (slot < 0) return false
+    this.describe(slot, length, tag, addr)
+    this.pending++
+    return true
+  }
+
+  /** The next free buffer's slot for a frame of `length` bytes, or -1 when the queue is full. */
+  private nextSlot(length: number): number {
     if (!this.headKnown) {
       this.head = Atomics.load(this.i32, HEAD)
       this.headKnown = true
@@ -139,16 +168,17 @@ export class RxQueue implements RxRing {
     // Re-read the consumer's line only when the last value seen says full.
     if (((head - this.seenTail) | 0) >= this.slots) {
       this.seenTail = Atomics.load(this.i32, TAIL)
-      if (((head - this.seenTail) | 0) >= this.slots) return false
+      if (((head - this.seenTail) | 0) >= this.slots) return -1
     }
-    if (frame.length > this.bufferBytes - XDP_PACKET_HEADROOM) throw new RangeError(`frame of ${frame.length} bytes does not fit an RX buffer`)
-    const slot = head & this.mask
-    const d = this.descW + 2 * slot
-    this.words[d] = frame.length
+    if (length > this.bufferBytes - XDP_PACKET_HEADROOM) throw new RangeError(`frame of ${length} bytes does not fit an RX buffer`)
+    return head & this.mask
+  }
+
+  private describe(slot: number, length: number, tag: number, source: number): void {
+    const d = this.descW + DESC_WORDS * slot
+    this.words[d] = length
     this.words[d + 1] = tag
-    this.u8.set(frame, this.frame0 + slot * this.stride)
-    this.pending++
-    return true
+    this.words[d + 2] = source
   }
 
   /**
@@ -180,6 +210,11 @@ export class RxQueue implements RxRing {
     const tail = Atomics.load(this.i32, TAIL)
     if (!enough()) Atomics.wait(this.i32, TAIL, tail, ms)
     Atomics.store(this.i32, PRODUCER_WAITING, 0)
+  }
+
+  /** Every published frame has been taken and released by the CPU. */
+  drained(): boolean {
+    return Atomics.load(this.i32, HEAD) === Atomics.load(this.i32, TAIL)
   }
 
   close(): void {
@@ -221,17 +256,22 @@ export class RxQueue implements RxRing {
     return Atomics.load(this.i32, TAIL)
   }
 
-  /** Kernel address of the frame in the buffer at position pos. */
+  /** Kernel address of the frame in the buffer at position pos (copied there first when it was posted). */
   frameAt(pos: number): number {
-    return this.frame0 + (pos & this.mask) * this.stride
+    const slot = pos & this.mask
+    const buffer = this.frame0 + slot * this.stride
+    const d = this.descW + DESC_WORDS * slot
+    const source = this.words[d + 2]
+    if (source !== 0) copyFrame(this.words, this.u8, source, buffer, this.words[d])
+    return buffer
   }
 
   lengthAt(pos: number): number {
-    return this.words[this.descW + 2 * (pos & this.mask)]
+    return this.words[this.descW + DESC_WORDS * (pos & this.mask)]
   }
 
   tagAt(pos: number): number {
-    return this.words[this.descW + 2 * (pos & this.mask) + 1]
+    return this.words[this.descW + DESC_WORDS * (pos & this.mask) + 1]
   }
 
   /** Gives buffers up to `tail` back to the producer, waking it once it has the room it waits for. */
@@ -241,6 +281,22 @@ export class RxQueue implements RxRing {
     if (want !== 0 && this.slots - ((Atomics.load(this.i32, HEAD) - tail) | 0) >= want && Atomics.exchange(this.i32, PRODUCER_WAITING, 0) !== 0) {
       Atomics.notify(this.i32, TAIL)
     }
+  }
+}
+
+/** Frames up to this many bytes are copied word by word. */
+const SHORT_FRAME = 128
+
+/**
+ * Copies a frame of `length` bytes from kernel address `from` to `to`, both 4-aligned (a short
+ * one word by word, up to 3 bytes past its end: staged frames and buffers have that room).
+ */
+export function copyFrame(words: Int32Array, u8: Uint8Array, from: number, to: number, length: number): void {
+  if (length <= SHORT_FRAME) {
+    // cheaper than copyWithin's call for the many minimum-size frames
+    for (let s = from >> 2, d = to >> 2, end = s + ((length + 3) >> 2); s < end; s++, d++) words[d] = words[s]
+  } else {
+    u8.copyWithin(to, from, from + length)
   }
 }
 
