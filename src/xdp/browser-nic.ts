@@ -264,7 +264,7 @@ export class BrowserNic {
         if (!send(q, stream, i, this.sent | 0)) {
           // That CPU is behind: give it what is queued and wait a little for room.
           this.publishAll()
-          q.waitForRoom(1)
+          q.waitForRoom(1, stream.stagedAt(i) !== 0 ? 1 : q.roomForWrite)
           if (!send(q, stream, i, this.sent | 0)) {
             stream.untake()
             stalled = true

@@ -121,7 +121,7 @@ export class LiveNic {
         if (!queue.write(frame, sent)) {
           // The CPU is behind: hand it what we have and wait for room (a NIC would drop here).
           for (const q of queues) q.publish()
-          queue.waitForRoom(5)
+          queue.waitForRoom(5, queue.roomForWrite)
           if (!queue.write(frame, sent)) {
             await new Promise((r) => setImmediate(r))
             continue

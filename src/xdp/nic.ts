@@ -77,7 +77,7 @@ export class MultiQueueNic {
 
   /**
    * Waits (up to ms) until the queue with the longest backlog has room for a good part of it
-   * (half a queue at most: the producer then refills in bursts, few wake-ups on either side).
+   * (half its buffers at most: the producer then refills in bursts, few wake-ups on either side).
    * Every CPU with work waiting is woken first.
    */
   waitForRoom(ms: number): void {
@@ -91,7 +91,10 @@ export class MultiQueueNic {
         worst = q
       }
     }
-    if (worst >= 0) this.queues[worst].waitForRoom(ms, Math.min(most, this.queues[worst].slots >> 1))
+    if (worst < 0) return
+    const q = this.queues[worst]
+    // (frames written by value need buffers: free positions beyond the ones only posts can use)
+    q.waitForRoom(ms, q.roomForWrite - 1 + Math.min(most, q.buffers >> 1))
   }
 
   private publish(q: number, wakeAt: number): void {

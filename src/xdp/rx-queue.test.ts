@@ -60,6 +60,34 @@ describe('RxQueue', () => {
     expect(q.drained()).toBe(true)
   })
 
+  it('has more descriptors than buffers: posts run ahead, a write waits for a free buffer', () => {
+    const sab = new SharedArrayBuffer(1 << 20)
+    const q = RxQueue.format(sab, 64, 8, packetBufferBytes(1514), 2)
+    const u8 = new Uint8Array(sab)
+    const staged = 512 << 10
+    u8.set([7, 7, 7], staged)
+    expect(q.write(Uint8Array.of(1), 0)).toBe(true)
+    expect(q.write(Uint8Array.of(2), 1)).toBe(true)
+    expect(q.write(Uint8Array.of(3), 2)).toBe(false) // both buffers hold frames not yet taken
+    for (let tag = 2; tag < 8; tag++) expect(q.post(staged, 3, tag)).toBe(true)
+    expect(q.post(staged, 3, 8)).toBe(false) // every descriptor is in use
+    expect(q.roomForWrite).toBe(7)
+    q.publish()
+    let pos = q.tail()
+    const seen: number[][] = []
+    for (; pos < 8; pos++) {
+      const at = q.frameAt(pos)
+      expect(at).toBe(q.frameAt(pos % 2)) // position p's frame is in buffer p mod 2
+      seen.push([q.tagAt(pos), ...u8.subarray(at, at + q.lengthAt(pos))])
+      q.release(pos + 1)
+    }
+    expect(seen).toEqual([[0, 1], [1, 2], ...[2, 3, 4, 5, 6, 7].map((t) => [t, 7, 7, 7])])
+    // the CPU caught up: a write has a buffer again, and lands where its position says
+    expect(q.write(Uint8Array.of(9), 8)).toBe(true)
+    q.publish()
+    expect([...u8.subarray(q.frameAt(8), q.frameAt(8) + 1)]).toEqual([9])
+  })
+
   it('refuses writes while full and accepts them once the consumer releases', () => {
     const { q } = queue(4)
     for (let i = 0; i < 4; i++) expect(q.write(Uint8Array.of(i), i)).toBe(true)

@@ -20,15 +20,22 @@
  * copied by the NIC: it posts a descriptor with the frame's address (post), and the CPU copies
  * the bytes into the buffer when it takes the frame (frameAt). The one thread feeding every
  * queue then writes four words per frame, and the copies are spread over the CPUs, as a NIC's
- * DMA engine does the copying, not the host.
+ * DMA engine does the copying, not the host. There are more descriptors than buffers (place:
+ * 8 times as many): a frame takes a buffer only while the CPU runs the program on it, so posts
+ * can run that far ahead of the CPU (a woken CPU finds a long batch, and the NIC waits for a
+ * full queue less often), while a frame written by value needs a buffer of its own until taken.
+ * Position p's frame is in buffer p mod buffers: a CPU at position p has finished every earlier
+ * frame, and the NIC writes a frame into a buffer only after the CPU released the position that
+ * last used it.
  *
  * Sleeping: a side that waits sets its flag word (the consumer: 1; the producer: the free
  * buffers it needs) and re-checks before Atomics.wait; the other side clears the flag with an
  * exchange when it wakes it, so one wait costs one notify.
  *
  * Layout (byte offsets from `offset`, 64-aligned; words little-endian i32):
- *   0    head: buffers published by the producer (wraps at 2^32)
- *   64   tail: buffers released by the consumer
+ *   0    head: positions published by the producer (wraps at 2^32); then slots (descriptors),
+ *        bufferBytes, magic "RXQ1", buffers
+ *   64   tail: positions released by the consumer
  *   128  closed flag, 160 producer-waiting (free buffers wanted), 192 consumer-sleeping flag
  *   256  descriptors: [length][tag][source address: 0 = in the buffer][0] 16 bytes per buffer
  *   then (64-aligned) the buffers, each: headroom, frame, tailroom, padded to 64 bytes
@@ -77,12 +84,15 @@ export interface RxRing {
 }
 
 export class RxQueue implements RxRing {
+  /** Descriptors (positions the NIC can be ahead of the CPU) and packet buffers (at most as many). */
   readonly slots: number
+  readonly buffers: number
   readonly bufferBytes: number
   private readonly i32: Int32Array
   private readonly words: Int32Array
   private readonly u8: Uint8Array
   private readonly mask: number
+  private readonly bufferMask: number
   /** Word index of descriptor 0; byte address of buffer 0's frame; bytes from one buffer to the next. */
   private readonly descW: number
   private readonly frame0: number
@@ -96,23 +106,29 @@ export class RxQueue implements RxRing {
   /** A queue in kernel memory for frames up to maxFrame bytes (kfree `addr` after the run). */
   static place(kernel: Kernel, maxFrame: number): { queue: RxQueue; addr: number } {
     const bytes = packetBufferBytes(maxFrame)
-    const slots = bytes > 4096 ? 128 : 512
-    const addr = kernel.kmalloc(RxQueue.bytesNeeded(slots, bytes), 64)
-    if (addr === 0) throw new Error(`kernel out of memory for a ${slots}-buffer RX queue`)
-    return { queue: RxQueue.format(kernel.sab, addr, slots, bytes), addr }
+    const buffers = bytes > 4096 ? 128 : 512
+    const slots = buffers * 8
+    const addr = kernel.kmalloc(RxQueue.bytesNeeded(slots, bytes, buffers), 64)
+    if (addr === 0) throw new Error(`kernel out of memory for a ${buffers}-buffer RX queue`)
+    return { queue: RxQueue.format(kernel.sab, addr, slots, bytes, buffers), addr }
   }
 
-  static bytesNeeded(slots: number, bufferBytes: number): number {
-    return HEADER_BYTES + align64(slots * DESC_BYTES) + slots * align64(bufferBytes)
+  static bytesNeeded(slots: number, bufferBytes: number, buffers = slots): number {
+    return HEADER_BYTES + align64(slots * DESC_BYTES) + buffers * align64(bufferBytes)
   }
 
-  /** A queue of `slots` buffers (power of two) of `bufferBytes` (headroom + frame + tailroom) at sab[offset]. */
-  static format(sab: SharedArrayBuffer, offset: number, slots: number, bufferBytes: number): RxQueue {
-    if (offset % 64 !== 0 || slots < 2 || (slots & (slots - 1)) !== 0 || bufferBytes % 8 !== 0) throw new RangeError('bad RX queue geometry')
+  /**
+   * A queue of `slots` descriptors and `buffers` buffers (powers of two, buffers <= slots) of
+   * `bufferBytes` (headroom + frame + tailroom) at sab[offset].
+   */
+  static format(sab: SharedArrayBuffer, offset: number, slots: number, bufferBytes: number, buffers = slots): RxQueue {
+    const pow2 = (n: number) => n >= 2 && (n & (n - 1)) === 0
+    if (offset % 64 !== 0 || !pow2(slots) || !pow2(buffers) || buffers > slots || bufferBytes % 8 !== 0) throw new RangeError('bad RX queue geometry')
     new Int32Array(sab, offset, HEADER_BYTES / 4).fill(0)
-    const i32 = new Int32Array(sab, offset, 4)
+    const i32 = new Int32Array(sab, offset, 5)
     i32[1] = slots
     i32[2] = bufferBytes
+    i32[4] = buffers
     Atomics.store(i32, 3, 0x52585131) // "RXQ1"
     return new RxQueue(sab, offset)
   }
@@ -121,11 +137,13 @@ export class RxQueue implements RxRing {
     readonly sab: SharedArrayBuffer,
     readonly offset: number,
   ) {
-    const hdr = new Int32Array(sab, offset, 4)
+    const hdr = new Int32Array(sab, offset, 5)
     if (Atomics.load(hdr, 3) !== 0x52585131) throw new Error(`no RX queue at ${offset}`)
     this.slots = hdr[1]
     this.bufferBytes = hdr[2]
+    this.buffers = hdr[4]
     this.mask = this.slots - 1
+    this.bufferMask = this.buffers - 1
     this.stride = align64(this.bufferBytes)
     this.descW = (offset + HEADER_BYTES) >> 2
     this.frame0 = offset + HEADER_BYTES + align64(this.slots * DESC_BYTES) + XDP_PACKET_HEADROOM
@@ -136,14 +154,22 @@ export class RxQueue implements RxRing {
 
   // ---- producer ---------------------------------------------------------------------------------
 
-  /** Writes a frame into the next free buffer; false when the queue is full. Call publish() after a batch. */
+  /**
+   * Writes a frame into the next free buffer; false when no buffer is free (roomForWrite
+   * positions must be: waitForRoom). Call publish() after a batch.
+   */
   write(frame: Uint8Array, tag: number): boolean {
-    const slot = this.nextSlot(frame.length)
+    const slot = this.nextSlot(frame.length, this.buffers)
     if (slot < 0) return false
     this.describe(slot, frame.length, tag, 0)
-    this.u8.set(frame, this.frame0 + slot * this.stride)
+    this.u8.set(frame, this.frame0 + (slot & this.bufferMask) * this.stride)
     this.pending++
     return true
+  }
+
+  /** Free positions a write needs (its buffer is free once the CPU is this close behind). */
+  get roomForWrite(): number {
+    return this.slots - this.buffers + 1
   }
 
   /**
@@ -151,24 +177,24 @@ export class RxQueue implements RxRing {
    * the CPU has taken it); the CPU copies it into the buffer. False when the queue is full.
    */
   post(addr: number, length: number, tag: number): boolean {
-    const slot = this.nextSlot(length)
+    const slot = this.nextSlot(length, this.slots)
     if (slot < 0) return false
     this.describe(slot, length, tag, addr)
     this.pending++
     return true
   }
 
-  /** The next free buffer's slot for a frame of `length` bytes, or -1 when the queue is full. */
-  private nextSlot(length: number): number {
+  /** The next position's slot for a frame of `length` bytes, or -1 when `limit` positions are queued already. */
+  private nextSlot(length: number, limit: number): number {
     if (!this.headKnown) {
       this.head = Atomics.load(this.i32, HEAD)
       this.headKnown = true
     }
     const head = (this.head + this.pending) | 0
     // Re-read the consumer's line only when the last value seen says full.
-    if (((head - this.seenTail) | 0) >= this.slots) {
+    if (((head - this.seenTail) | 0) >= limit) {
       this.seenTail = Atomics.load(this.i32, TAIL)
-      if (((head - this.seenTail) | 0) >= this.slots) return -1
+      if (((head - this.seenTail) | 0) >= limit) return -1
     }
     if (length > this.bufferBytes - XDP_PACKET_HEADROOM) throw new RangeError(`frame of ${length} bytes does not fit an RX buffer`)
     return head & this.mask
@@ -259,7 +285,7 @@ export class RxQueue implements RxRing {
   /** Kernel address of the frame in the buffer at position pos (copied there first when it was posted). */
   frameAt(pos: number): number {
     const slot = pos & this.mask
-    const buffer = this.frame0 + slot * this.stride
+    const buffer = this.frame0 + (pos & this.bufferMask) * this.stride
     const d = this.descW + DESC_WORDS * slot
     const source = this.words[d + 2]
     if (source !== 0) copyFrame(this.words, this.u8, source, buffer, this.words[d])
