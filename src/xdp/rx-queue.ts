@@ -36,8 +36,8 @@
  *   0    head: positions published by the producer (wraps at 2^32); then slots (descriptors),
  *        bufferBytes, magic "RXQ1", buffers
  *   64   tail: positions released by the consumer
- *   128  closed flag, 160 producer-waiting (free buffers wanted), 192 consumer-sleeping flag
- *   256  descriptors: [length][tag][source address: 0 = in the buffer][0] 16 bytes per buffer
+ *   128  closed flag, 160 producer-waiting (free positions wanted), 192 consumer-sleeping flag
+ *   256  descriptors: [length][tag][source address: 0 = in the buffer][0] 16 bytes per position
  *   then (64-aligned) the buffers, each: headroom, frame, tailroom, padded to 64 bytes
  */
 import type { Kernel } from '../kernel/kernel'
@@ -163,7 +163,6 @@ export class RxQueue implements RxRing {
     if (slot < 0) return false
     this.describe(slot, frame.length, tag, 0)
     this.u8.set(frame, this.frame0 + (slot & this.bufferMask) * this.stride)
-    this.pending++
     return true
   }
 
@@ -180,7 +179,6 @@ export class RxQueue implements RxRing {
     const slot = this.nextSlot(length, this.slots)
     if (slot < 0) return false
     this.describe(slot, length, tag, addr)
-    this.pending++
     return true
   }
 
@@ -200,11 +198,13 @@ export class RxQueue implements RxRing {
     return head & this.mask
   }
 
+  /** Fills the descriptor of the next position (published with the batch). */
   private describe(slot: number, length: number, tag: number, source: number): void {
     const d = this.descW + DESC_WORDS * slot
     this.words[d] = length
     this.words[d + 1] = tag
     this.words[d + 2] = source
+    this.pending++
   }
 
   /**
