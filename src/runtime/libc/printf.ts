@@ -246,6 +246,28 @@ class FormatReader {
 }
 
 /**
+ * After a '*' (a width or precision taken from an argument): the argument's index when it is
+ * named (`*n$`, which also makes the directive positional), else -1 with r.pos back after the
+ * '*' (the next argument in order), as glibc's read_int/'$' check after '*'.
+ */
+function starArgument(r: FormatReader, spec: Spec, maxRef: { v: number }): number {
+  const begin = r.pos
+  if (isDigit(r.peek())) {
+    const n = r.readInt()
+    if (n !== 0 && r.peek() === 36 /* $ */) {
+      spec.explicitPositional = true
+      r.pos++
+      if (n !== -1) {
+        maxRef.v = Math.max(maxRef.v, n)
+        return n - 1
+      }
+    }
+  }
+  r.pos = begin
+  return -1
+}
+
+/**
  * Parses the directive at r.pos (a '%') into spec, as glibc's __parse_one_specmb. posn numbers
  * the non-positional argument uses (for positional mode); returns the updated posn, and
  * maxRef.v tracks the highest n$ seen.
@@ -286,22 +308,8 @@ function parseSpec(r: FormatReader, spec: Spec, posn: number, maxRef: { v: numbe
   spec.width = 0
   if (r.peek() === 42 /* * */) {
     r.pos++
-    const begin = r.pos
-    if (isDigit(r.peek())) {
-      const n = r.readInt()
-      if (n !== 0 && r.peek() === 36) {
-        spec.explicitPositional = true
-        if (n !== -1) {
-          spec.widthArg = n - 1
-          maxRef.v = Math.max(maxRef.v, n)
-        }
-        r.pos++
-      }
-    }
-    if (spec.widthArg < 0) {
-      spec.widthArg = posn++
-      r.pos = begin
-    }
+    const n = starArgument(r, spec, maxRef)
+    spec.widthArg = n >= 0 ? n : posn++
   } else if (isDigit(r.peek())) {
     const n = r.readInt()
     if (n === -1) spec.overflow = true
@@ -312,22 +320,8 @@ function parseSpec(r: FormatReader, spec: Spec, posn: number, maxRef: { v: numbe
     r.pos++
     if (r.peek() === 42) {
       r.pos++
-      const begin = r.pos
-      if (isDigit(r.peek())) {
-        const n = r.readInt()
-        if (n !== 0 && r.peek() === 36) {
-          spec.explicitPositional = true
-          if (n !== -1) {
-            spec.precArg = n - 1
-            maxRef.v = Math.max(maxRef.v, n)
-          }
-          r.pos++
-        }
-      }
-      if (spec.precArg < 0) {
-        spec.precArg = posn++
-        r.pos = begin
-      }
+      const n = starArgument(r, spec, maxRef)
+      spec.precArg = n >= 0 ? n : posn++
     } else if (isDigit(r.peek())) {
       const n = r.readInt()
       if (n === -1) spec.overflow = true
