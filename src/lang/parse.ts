@@ -1046,9 +1046,7 @@ class Parser {
       switch (t.text) {
         case 'if': {
           this.next()
-          this.expect('(')
-          const cond = this.parseExpr()
-          this.expect(')')
+          const cond = this.parenthesizedExpr()
           const then = this.parseSubStatement()
           let els: Stmt | null = null
           if (this.accept('else')) els = this.parseSubStatement()
@@ -1056,9 +1054,7 @@ class Parser {
         }
         case 'while': {
           this.next()
-          this.expect('(')
-          const cond = this.parseExpr()
-          this.expect(')')
+          const cond = this.parenthesizedExpr()
           const body = this.parseSubStatement()
           return { k: 'while', cond, body, pos }
         }
@@ -1066,9 +1062,7 @@ class Parser {
           this.next()
           const body = this.parseSubStatement()
           this.expect('while', `'while'`)
-          this.expect('(')
-          const cond = this.parseExpr()
-          this.expect(')')
+          const cond = this.parenthesizedExpr()
           this.expectSemi()
           return { k: 'do', body, cond, pos }
         }
@@ -1098,9 +1092,7 @@ class Parser {
         }
         case 'switch': {
           this.next()
-          this.expect('(')
-          const e = this.parseExpr()
-          this.expect(')')
+          const e = this.parenthesizedExpr()
           const body = this.parseSubStatement()
           return { k: 'switch', e, body, pos }
         }
@@ -1180,6 +1172,14 @@ class Parser {
     }
     if (this.startsDeclaration() && !(this.tok.kind === 'ident' && this.isPunct(':', this.peek()))) return this.parseLocalDeclaration()
     return this.parseStatement()
+  }
+
+  /** `( expression )`: the condition of if, while, do-while and switch. */
+  private parenthesizedExpr(): Expr {
+    this.expect('(')
+    const e = this.parseExpr()
+    this.expect(')')
+    return e
   }
 
   /** Body of if/while/for: its own scope for declarations inside (C99 6.8.4). */
