@@ -584,26 +584,17 @@ export class HashOps implements MapOps {
   }
 
   delete(mem: KernelMemory, m: MapDesc, keyAddr: number): number {
-    const i32 = mem.i32
-    const hash = this.hashOf(mem, m, keyAddr)
-    const lockW = m.w + D.LOCK
-    spinLock(i32, lockW)
-    try {
-      const hi = this.headIdx(i32, m, hash & m.bmask)
-      const n = hi < 0 ? 0 : this.find(mem, m, hi, hash, keyAddr)
-      if (n === 0) return -Errno.ENOENT
-      this.unlink(i32, hi, n)
-      i32[m.w + D.COUNT]--
-      this.freeElem(mem, m, n)
-      return 0
-    } finally {
-      spinUnlock(i32, lockW)
-    }
+    return this.remove(mem, m, keyAddr, null)
   }
 
   lookupAndDelete(mem: KernelMemory, m: MapDesc, keyAddr: number, outAddr: number, flags: number): number {
     // Only 0 or BPF_F_LOCK, and BPF_F_LOCK needs a bpf_spin_lock no value has here.
     if (flags !== 0) return -Errno.EINVAL
+    return this.remove(mem, m, keyAddr, outAddr)
+  }
+
+  /** Unlinks and frees the key's element, its value copied out to outAddr first unless null. */
+  private remove(mem: KernelMemory, m: MapDesc, keyAddr: number, outAddr: number | null): number {
     const i32 = mem.i32
     const hash = this.hashOf(mem, m, keyAddr)
     const lockW = m.w + D.LOCK
@@ -612,7 +603,7 @@ export class HashOps implements MapOps {
       const hi = this.headIdx(i32, m, hash & m.bmask)
       const n = hi < 0 ? 0 : this.find(mem, m, hi, hash, keyAddr)
       if (n === 0) return -Errno.ENOENT
-      valueToUser(mem, m, outAddr, n + m.valOff)
+      if (outAddr !== null) valueToUser(mem, m, outAddr, n + m.valOff)
       this.unlink(i32, hi, n)
       i32[m.w + D.COUNT]--
       this.freeElem(mem, m, n)
