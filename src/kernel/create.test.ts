@@ -28,8 +28,14 @@ describe('generic attribute errors (3.1)', () => {
     expect(create(p, MapType.HASH, 4, 4, 8, 0, { map_extra: 1n })).toBe(-EINVAL)
     expect(create(p, MapType.HASH, 4, 4, 8, F.RDONLY | F.WRONLY)).toBe(-EINVAL)
     expect(create(p, 0, 4, 4, 8)).toBe(-EINVAL)
-    expect(create(p, 33, 4, 4, 8)).toBe(-EINVAL)
+    expect(create(p, 34, 4, 4, 8)).toBe(-EINVAL)
     expect(create(p, 1000, 4, 4, 8)).toBe(-EINVAL)
+  })
+  it('ARENA: EPERM, as the reference kernel answers root, once the common checks pass', () => {
+    const p = proc()
+    expect(create(p, MapType.ARENA, 0, 0, 1, 1024)).toBe(-Errno.EPERM)
+    expect(create(p, MapType.ARENA, 4, 4, 4, 1 << 30, { map_extra: 1n })).toBe(-Errno.EPERM)
+    expect(create(p, MapType.ARENA, 0, 0, 1, F.RDONLY | F.WRONLY)).toBe(-EINVAL)
   })
   it('NUMA node: node 0 exists, node 1 does not; not on per-CPU types', () => {
     const p = proc()

@@ -56,9 +56,10 @@ export const MapType = {
   BLOOM_FILTER: 30,
   USER_RINGBUF: 31,
   CGRP_STORAGE: 32,
+  ARENA: 33,
 } as const
 /** One past the last map type this UAPI knows (unknown type -> EINVAL). */
-export const MAP_TYPE_MAX = 33
+export const MAP_TYPE_MAX = 34
 
 export const MAP_TYPE_NAMES: Record<number, string> = Object.fromEntries(
   Object.entries(MapType).map(([k, v]) => [v, k.toLowerCase()]),
