@@ -82,6 +82,42 @@ SEC("xdp") int p(struct xdp_md *ctx) {
     expect(t.kernel.eventLog.helperSeq(3) - seq).toBe(5 * lengths.length)
   })
 
+  it('goes on after a fault or an invalid return within a poll, across the ring\'s wrap, with frames copied from where the NIC posted them', () => {
+    const src = `${HEAD}
+SEC("xdp") int p(struct xdp_md *ctx) {
+	unsigned char *data = (void *)(long)ctx->data;
+	if ((void *)(data + 1) > (void *)(long)ctx->data_end) return XDP_ABORTED;
+	if (data[0] == 1) return *(int *)0;
+	if (data[0] == 2) return 7;
+	return data[0] == 3 ? XDP_DROP : XDP_PASS;
+}`
+    const t = setup(src)
+    const cpu = new XdpCpu({ kernel: t.kernel, loaded: t.loaded, cpu: 0 })
+    const bufferBytes = packetBufferBytes(64)
+    const queue = RxQueue.format(t.kernel.sab, t.kernel.kmalloc(RxQueue.bytesNeeded(4, bufferBytes), 64), 4, bufferBytes)
+    const staged = t.kernel.kmalloc(64, 8)
+    const poll = (firsts: number[], pos: number, tag: number) => {
+      firsts.forEach((b, i) => {
+        // every other frame posted from where the NIC staged it: the CPU copies it when it takes it
+        if (i % 2 === 0) queue.write(new Uint8Array([b, 0, 0, 0]), tag + i)
+        else {
+          t.u8.set([b, 0, 0, 0], staged + 8 * i)
+          queue.post(staged + 8 * i, 4, tag + i)
+        }
+      })
+      queue.publish()
+      const last = cpu.runQueue(queue, pos, firsts.length)
+      queue.release(pos + firsts.length)
+      return last
+    }
+    expect(poll([0, 1, 3], 0, 10)).toBe(1)
+    // positions 3..6 are slots 3, 0, 1, 2
+    expect(poll([2, 1, 0, 1], 3, 20)).toBe(0)
+    expect(cpu.actions).toEqual([3, 1, 2, 0, 0])
+    expect([cpu.invalidActions, cpu.packets, cpu.faultCount]).toEqual([1, 7, 3])
+    expect(cpu.faults.map((f) => f.packet)).toEqual([11, 21, 23])
+  })
+
   it('keeps globals in the data segment, shared by all CPUs', () => {
     const src = `${HEAD}
 int seen = 0;

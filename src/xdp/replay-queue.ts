@@ -16,17 +16,18 @@
  *
  * Layout (byte offsets from the queue's address, 64-aligned; little-endian i32 words):
  *   0    magic "RXR1", E = entries (frames per pass for this CPU), n = frames per pass (the
- *        capture), count = frames in the run, bufferBytes, T = positions in the whole run,
- *        in place (1: frames are not copied; no buffer follows)
+ *        capture), count = frames in the run, bufferBytes, T = positions in the whole run
  *   64   released: frames of the run the NIC has released (frame tags below it)
  *   128  stopped flag, 192 consumer position (released buffers, for observers)
- *   256  entries: [tag within the pass][kernel address][length][0], 16 bytes each
+ *   256  entries: the descriptors of one pass (rx-queue.ts: the frame's address, in place or in
+ *        the CPU's buffer; its length; its address in the capture when copied; its tag within
+ *        the pass), 16 bytes each
  *   then the CPU's buffer (when copying): headroom, the largest frame, tailroom
  */
 import type { Kernel } from '../kernel/kernel'
 import type { FramePool } from './frame-pool'
 import { XDP_PACKET_HEADROOM } from './packets'
-import { align64, copyFrame, NAPI_BUDGET, packetBufferBytes, type RxRing } from './rx-queue'
+import { align64, DESC_FRAME, DESC_LENGTH, DESC_SOURCE, DESC_TAG, DESC_WORDS, NAPI_BUDGET, packetBufferBytes, takeFrame, type RxRing } from './rx-queue'
 
 const MAGIC = 0x31525852 // "RXR1"
 const W_ENTRIES = 1
@@ -34,12 +35,10 @@ const W_PASS = 2
 const W_COUNT = 3
 const W_BUFFER = 4
 const W_TOTAL = 5
-const W_IN_PLACE = 6
 const RELEASED = 16
 const STOPPED = 32
 const TAIL = 48
 const HEADER_BYTES = 256
-const ENTRY_WORDS = 4
 
 export class ReplayQueue implements RxRing {
   readonly bufferBytes: number
@@ -50,13 +49,8 @@ export class ReplayQueue implements RxRing {
   private readonly pass: number
   private readonly count: number
   private readonly total: number
-  /** Word index of entry 0 and one past the last entry; byte address of the frame in the CPU's buffer. */
+  /** Word index of entry 0's descriptor. */
   private readonly entryW: number
-  private readonly entryEndW: number
-  private readonly ownFrame: number
-  private readonly inPlace: boolean
-  private lastPos = -1
-  private lastEntry = 0
 
   /**
    * CPU `cpu`'s queue for `count` frames replayed from `pool` (frame i of the run is pool frame
@@ -67,15 +61,17 @@ export class ReplayQueue implements RxRing {
     const mine: number[] = []
     for (let i = 0; i < pool.size; i++) if (pool.queue(i) === cpu) mine.push(i)
     const bufferBytes = packetBufferBytes(maxFrame)
-    const addr = kernel.kmalloc(HEADER_BYTES + mine.length * ENTRY_WORDS * 4 + (inPlace ? 0 : align64(bufferBytes)), 64)
+    const addr = kernel.kmalloc(HEADER_BYTES + mine.length * DESC_WORDS * 4 + (inPlace ? 0 : align64(bufferBytes)), 64)
     if (addr === 0) throw new Error(`kernel out of memory for a ${mine.length}-frame replay queue`)
-    const words = new Int32Array(kernel.sab, addr, HEADER_BYTES / 4 + mine.length * ENTRY_WORDS)
+    const words = new Int32Array(kernel.sab, addr, HEADER_BYTES / 4 + mine.length * DESC_WORDS)
     words.fill(0)
+    const ownFrame = ownFrameOf(addr, mine.length)
     mine.forEach((frame, k) => {
-      const w = HEADER_BYTES / 4 + k * ENTRY_WORDS
-      words[w] = frame
-      words[w + 1] = pool.addr(frame)
-      words[w + 2] = pool.length(frame)
+      const w = HEADER_BYTES / 4 + k * DESC_WORDS
+      words[w + DESC_FRAME] = inPlace ? pool.addr(frame) : ownFrame
+      words[w + DESC_LENGTH] = pool.length(frame)
+      words[w + DESC_SOURCE] = inPlace ? 0 : pool.addr(frame)
+      words[w + DESC_TAG] = frame
     })
     // positions in the run: whole passes, then this CPU's frames of the last, partial pass
     const passes = Math.floor(count / pool.size)
@@ -85,7 +81,6 @@ export class ReplayQueue implements RxRing {
     words[W_COUNT] = count
     words[W_BUFFER] = bufferBytes
     words[W_TOTAL] = passes * mine.length + mine.filter((frame) => frame < rest).length
-    words[W_IN_PLACE] = inPlace ? 1 : 0
     Atomics.store(words, 0, MAGIC)
     return { queue: new ReplayQueue(kernel.sab, addr), addr }
   }
@@ -98,11 +93,7 @@ export class ReplayQueue implements RxRing {
     this.count = this.i32[W_COUNT]
     this.bufferBytes = this.i32[W_BUFFER]
     this.total = this.i32[W_TOTAL]
-    this.inPlace = this.i32[W_IN_PLACE] === 1
     this.entryW = (offset + HEADER_BYTES) >> 2
-    this.entryEndW = this.entryW + this.entries * ENTRY_WORDS
-    this.lastEntry = this.entryW - ENTRY_WORDS // position -1's: position 0 is the next one
-    this.ownFrame = offset + HEADER_BYTES + this.entries * ENTRY_WORDS * 4 + XDP_PACKET_HEADROOM
     this.words = new Int32Array(sab, 0, sab.byteLength >> 2)
     this.u8 = new Uint8Array(sab)
   }
@@ -151,21 +142,25 @@ export class ReplayQueue implements RxRing {
     }
   }
 
+  descriptor(pos: number): number {
+    return this.entryW + (pos % this.entries) * DESC_WORDS
+  }
+
+  contiguous(pos: number): number {
+    return this.entries - (pos % this.entries)
+  }
+
   frameAt(pos: number): number {
-    const w = this.entryAt(pos)
-    const src = this.words[w + 1]
-    if (this.inPlace) return src
-    copyFrame(this.words, this.u8, src, this.ownFrame, this.words[w + 2])
-    return this.ownFrame
+    return takeFrame(this.words, this.u8, this.descriptor(pos))
   }
 
   lengthAt(pos: number): number {
-    return this.words[this.entryAt(pos) + 2]
+    return this.words[this.descriptor(pos) + DESC_LENGTH]
   }
 
   tagAt(pos: number): number {
     const passNo = Math.floor(pos / this.entries)
-    return passNo * this.pass + this.words[this.entryW + (pos - passNo * this.entries) * ENTRY_WORDS]
+    return passNo * this.pass + this.words[this.entryW + (pos - passNo * this.entries) * DESC_WORDS + DESC_TAG]
   }
 
   /** This CPU's positions in the run before the frame tagged `tag` (its frames with smaller tags). */
@@ -173,7 +168,7 @@ export class ReplayQueue implements RxRing {
     const passNo = Math.floor(tag / this.pass)
     const inPass = tag - passNo * this.pass
     let k = 0
-    while (k < this.entries && this.words[this.entryW + k * ENTRY_WORDS] < inPass) k++
+    while (k < this.entries && this.words[this.entryW + k * DESC_WORDS + DESC_TAG] < inPass) k++
     return Math.min(this.total, passNo * this.entries + k)
   }
 
@@ -181,17 +176,9 @@ export class ReplayQueue implements RxRing {
     Atomics.store(this.i32, TAIL, pos)
   }
 
-  /**
-   * Word index of the entry of position pos. Positions come in order, twice each (frame, then
-   * length): the last one is kept, and the next is the entry after it, without a division,
-   * except where a pass starts again.
-   */
-  private entryAt(pos: number): number {
-    if (pos !== this.lastPos) {
-      const next = this.lastEntry + ENTRY_WORDS
-      this.lastEntry = pos === this.lastPos + 1 && next < this.entryEndW ? next : this.entryW + (pos % this.entries) * ENTRY_WORDS
-      this.lastPos = pos
-    }
-    return this.lastEntry
-  }
+}
+
+/** Where a copying queue at `addr` with `entries` descriptors keeps the frame it copies (its one buffer, after the headroom). */
+function ownFrameOf(addr: number, entries: number): number {
+  return addr + HEADER_BYTES + entries * DESC_WORDS * 4 + XDP_PACKET_HEADROOM
 }

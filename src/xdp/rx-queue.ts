@@ -12,8 +12,8 @@
  * and publishing per batch instead of per packet keeps the producer's and the consumer's
  * counters (each on its own cache line) from bouncing between cores for every packet. Measured
  * on the 2-core development VM, 64-byte frames from one thread to another: ~550 ns per packet
- * through PacketRing, ~140 ns through this. The descriptors (length, tag) sit together in their
- * own array, as a NIC's descriptor ring, so a CPU reads four of them per cache line instead of
+ * through PacketRing, ~140 ns through this. The descriptors (DESC_*: address, length, source,
+ * tag) sit together in their own array, as a NIC's descriptor ring, so a CPU reads four of them per cache line instead of
  * one line per packet at the head of each buffer, and buffers start on a cache line.
  *
  * Frames staged in kernel memory (frame-pool.ts: a recorded capture the NIC replays) are not
@@ -37,7 +37,8 @@
  *        bufferBytes, magic "RXQ1", buffers
  *   64   tail: positions released by the consumer
  *   128  closed flag, 160 producer-waiting (free positions wanted), 192 consumer-sleeping flag
- *   256  descriptors: [length][tag][source address: 0 = in the buffer][0] 16 bytes per position
+ *   256  descriptors: 16 bytes per position, as DESC_* say (the frame's address is its
+ *        buffer's, written once by format)
  *   then (64-aligned) the buffers, each: headroom, frame, tailroom, padded to 64 bytes
  */
 import type { Kernel } from '../kernel/kernel'
@@ -57,7 +58,17 @@ const CLOSED = 32
 const SLEEPING = 48
 const PRODUCER_WAITING = 40
 const HEADER_BYTES = 256
-const DESC_WORDS = 4
+/**
+ * A frame's descriptor, the same in both kinds of queue (RxQueue, ReplayQueue), so that a NAPI
+ * poll reads them in one loop without a call per frame (XdpCpu.runQueue): four words, the
+ * kernel address the program sees the frame at, its length, where to copy it from first (0: it
+ * is there already) and its tag (its number in the stream, or in the replayed pass).
+ */
+export const DESC_FRAME = 0
+export const DESC_LENGTH = 1
+export const DESC_SOURCE = 2
+export const DESC_TAG = 3
+export const DESC_WORDS = 4
 const DESC_BYTES = DESC_WORDS * 4
 /** Packets a CPU processes before it gives buffers back (NAPI_POLL_WEIGHT). */
 export const NAPI_BUDGET = 64
@@ -75,6 +86,12 @@ export interface RxRing {
   ready(tail: number): number
   /** Frames ready from `tail` on, without waiting. */
   available(tail: number): number
+  /**
+   * Word index (in the kernel memory's Int32Array) of the descriptor of position `pos`; those of
+   * the positions after it follow, up to contiguous(pos) positions in all.
+   */
+  descriptor(pos: number): number
+  contiguous(pos: number): number
   /** Kernel address of the frame at `pos`, ready for the program (once per position, in order). */
   frameAt(pos: number): number
   lengthAt(pos: number): number
@@ -130,7 +147,10 @@ export class RxQueue implements RxRing {
     i32[2] = bufferBytes
     i32[4] = buffers
     Atomics.store(i32, 3, 0x52585131) // "RXQ1"
-    return new RxQueue(sab, offset)
+    // (no one has the queue before format returns it)
+    const queue = new RxQueue(sab, offset)
+    for (let slot = 0; slot < slots; slot++) queue.words[queue.descW + DESC_WORDS * slot + DESC_FRAME] = queue.frame0 + (slot & queue.bufferMask) * queue.stride
+    return queue
   }
 
   constructor(
@@ -162,7 +182,7 @@ export class RxQueue implements RxRing {
     const slot = this.nextSlot(frame.length, this.buffers)
     if (slot < 0) return false
     this.describe(slot, frame.length, tag, 0)
-    this.u8.set(frame, this.frame0 + (slot & this.bufferMask) * this.stride)
+    this.u8.set(frame, this.words[this.descW + DESC_WORDS * slot + DESC_FRAME])
     return true
   }
 
@@ -201,9 +221,9 @@ export class RxQueue implements RxRing {
   /** Fills the descriptor of the next position (published with the batch). */
   private describe(slot: number, length: number, tag: number, source: number): void {
     const d = this.descW + DESC_WORDS * slot
-    this.words[d] = length
-    this.words[d + 1] = tag
-    this.words[d + 2] = source
+    this.words[d + DESC_LENGTH] = length
+    this.words[d + DESC_SOURCE] = source
+    this.words[d + DESC_TAG] = tag
     this.pending++
   }
 
@@ -282,22 +302,25 @@ export class RxQueue implements RxRing {
     return Atomics.load(this.i32, TAIL)
   }
 
+  descriptor(pos: number): number {
+    return this.descW + DESC_WORDS * (pos & this.mask)
+  }
+
+  contiguous(pos: number): number {
+    return this.slots - (pos & this.mask)
+  }
+
   /** Kernel address of the frame in the buffer at position pos (copied there first when it was posted). */
   frameAt(pos: number): number {
-    const slot = pos & this.mask
-    const buffer = this.frame0 + (pos & this.bufferMask) * this.stride
-    const d = this.descW + DESC_WORDS * slot
-    const source = this.words[d + 2]
-    if (source !== 0) copyFrame(this.words, this.u8, source, buffer, this.words[d])
-    return buffer
+    return takeFrame(this.words, this.u8, this.descriptor(pos))
   }
 
   lengthAt(pos: number): number {
-    return this.words[this.descW + DESC_WORDS * (pos & this.mask)]
+    return this.words[this.descriptor(pos) + DESC_LENGTH]
   }
 
   tagAt(pos: number): number {
-    return this.words[this.descW + DESC_WORDS * (pos & this.mask) + 1]
+    return this.words[this.descriptor(pos) + DESC_TAG]
   }
 
   /** Gives buffers up to `tail` back to the producer, waking it once it has the room it waits for. */
@@ -308,6 +331,14 @@ export class RxQueue implements RxRing {
       Atomics.notify(this.i32, TAIL)
     }
   }
+}
+
+/** Address of the frame of descriptor word `d`, copied there first when the descriptor says from where. */
+export function takeFrame(words: Int32Array, u8: Uint8Array, d: number): number {
+  const frame = words[d + DESC_FRAME]
+  const source = words[d + DESC_SOURCE]
+  if (source !== 0) copyFrame(words, u8, source, frame, words[d + DESC_LENGTH])
+  return frame
 }
 
 /** Frames up to this many bytes are copied word by word. */
