@@ -439,8 +439,11 @@ class Generator {
       'function $umod64(a, b) { if (b === 0n) $fpe(); return a % b; }',
       'function $ldp(a) { const lo = $dv.getUint32(a, true), hi = $dv.getUint32(a + 4, true); return hi === 0 ? lo : lo + hi * 4294967296; }',
       'function $st64n(a, x) { if (x >= -2147483648 && x <= 4294967295) { $dv.setInt32(a, x | 0, true); $dv.setInt32(a + 4, x < 0 ? -1 : 0, true); } else $dv.setBigInt64(a, BigInt(x), true); }',
-      // x (a JS integer) added to the 64-bit integer at a: two words and a carry, no bigint (x of up to 32 bits, either sign)
-      'function $add64m(a, x) { const lo = $dv.getUint32(a, true), s = lo + x; if (x >= 0 && x <= 4294967295) { $dv.setUint32(a, s >>> 0, true); if (s > 4294967295) $dv.setUint32(a + 4, ($dv.getUint32(a + 4, true) + 1) >>> 0, true); } else if (x < 0 && x >= -4294967295) { $dv.setUint32(a, s >>> 0, true); if (s < 0) $dv.setUint32(a + 4, ($dv.getUint32(a + 4, true) - 1) >>> 0, true); } else $dv.setBigUint64(a, BigInt.asUintN(64, $dv.getBigUint64(a, true) + BigInt(x)), true); }',
+      // x (a JS integer) added to the 64-bit integer at a: two words and a carry, no bigint (x of up to 32 bits, either sign).
+      // The common case (0 <= x < 2^32: every packet counter) is a function of its own, small enough for V8 to inline
+      // into a program's hot path (it inlines by bytecode size, within a budget per optimised function).
+      'function $add64m(a, x) { if (x >= 0 && x <= 4294967295) { const s = $dv.getUint32(a, true) + x; $dv.setUint32(a, s >>> 0, true); if (s > 4294967295) $dv.setUint32(a + 4, ($dv.getUint32(a + 4, true) + 1) >>> 0, true); } else $add64mx(a, x); }',
+      'function $add64mx(a, x) { if (x < 0 && x >= -4294967295) { const s = $dv.getUint32(a, true) + x; $dv.setUint32(a, s >>> 0, true); if (s < 0) $dv.setUint32(a + 4, ($dv.getUint32(a + 4, true) - 1) >>> 0, true); } else $dv.setBigUint64(a, BigInt.asUintN(64, $dv.getBigUint64(a, true) + BigInt(x)), true); }',
       'function $n64(x) { return x >= -9007199254740992n && x <= 9007199254740992n ? Number(x) : Number(BigInt.asIntN(32, x)); }',
       'function $stp(a, v) { $dv.setUint32(a, v, true); $dv.setUint32(a + 4, v > 4294967295 ? Math.floor(v / 4294967296) : 0, true); }',
       'function $chk(a, n) { if (!(a >= ' + G + ' && a + n <= $u8.length)) $segv(a < ' + G + ' ? a : $u8.length); }',
@@ -457,7 +460,9 @@ class Generator {
       'function $f2u32(x) { return x > -1 && x < 4294967296 ? x >>> 0 : Number(BigInt.asUintN(32, $f2i64(x))); }',
       'function $ni64(r) { return typeof r === "bigint" ? BigInt.asIntN(64, r) : BigInt(Math.trunc(Number(r) || 0)); }',
       'function $nu64(r) { return typeof r === "bigint" ? BigInt.asUintN(64, r) : BigInt.asUintN(64, BigInt(Math.trunc(Number(r) || 0))); }',
-      'function $np(r) { return typeof r === "bigint" ? Number(BigInt.asUintN(64, r)) : +r || 0; }',
+      // (a helper's pointer: the number case apart, small enough to inline everywhere)
+      'function $np(r) { return typeof r === "number" ? r || 0 : $npx(r); }',
+      'function $npx(r) { return typeof r === "bigint" ? Number(BigInt.asUintN(64, r)) : +r || 0; }',
     ]
     // a BPF helper given &map at a call site: the runner's version for that map, or the import itself (abi.ts bindImport)
     if (this.boundSites.size > 0) l.push('function $bindImp(n, a, f) { const b = $env.bindImport, s = b === undefined ? undefined : b(n, a); return typeof s === "function" ? s : f; }')
@@ -489,11 +494,14 @@ class Generator {
       // 32-bit-word copy_to_user here can already show. Two Int32 Atomics.add cost far less than a
       // BigInt one, and the high one is skipped when there is nothing to add.
       // the host's 64-bit atomic add when it has one (abi.ts atomicAdd64), else two 32-bit ones with the carry
+      // (the host's add and the checks it needs, apart from the rest: small enough for V8 to inline, as $add64m)
       l.push('const $wadd64 = $env.atomicAdd64;')
-      l.push(`function $xadd64(p, x) { if (!(p >= ${G} && p < $len && (p & 0x7ffffff8) === p)) $ax(p, 3); if ($wadd64 !== undefined && x >= -9007199254740991 && x <= 9007199254740991) { $wadd64(p, x); return; } const i = p >> 2, lo = x >>> 0, old = Atomics.add($I32, i, lo | 0) >>> 0, hi = (Math.floor(x / 4294967296) + (old + lo > 4294967295 ? 1 : 0)) | 0; if (hi !== 0) Atomics.add($I32, i + 1, hi); }`)
+      l.push(`function $x8(p) { return p >= ${G} && p < $len && (p & 0x7ffffff8) === p; }`)
+      l.push('function $xadd64(p, x) { if ($wadd64 !== undefined && $x8(p) && Number.isSafeInteger(x)) $wadd64(p, x); else $xadd64w(p, x); }')
+      l.push(`function $xadd64w(p, x) { if (!$x8(p)) $ax(p, 3); if ($wadd64 !== undefined && x >= -9007199254740991 && x <= 9007199254740991) { $wadd64(p, x); return; } const i = p >> 2, lo = x >>> 0, old = Atomics.add($I32, i, lo | 0) >>> 0, hi = (Math.floor(x / 4294967296) + (old + lo > 4294967295 ? 1 : 0)) | 0; if (hi !== 0) Atomics.add($I32, i + 1, hi); }`)
       // two of them back to back in one host call (xaddPair), when the host has it and takes both; false: do nothing, the caller adds one by one
       l.push('const $wadd2 = $env.atomicAdd64x2;')
-      l.push(`function $xadd64x2(p, x, q, y) { if ($wadd2 === undefined || !(p >= ${G} && p < $len && (p & 0x7ffffff8) === p && q >= ${G} && q < $len && (q & 0x7ffffff8) === q && x >= -9007199254740991 && x <= 9007199254740991 && y >= -9007199254740991 && y <= 9007199254740991)) return false; $wadd2(p, x, q, y); return true; }`)
+      l.push('function $xadd64x2(p, x, q, y) { if ($wadd2 === undefined || !$x8(p) || !$x8(q) || !Number.isSafeInteger(x) || !Number.isSafeInteger(y)) return false; $wadd2(p, x, q, y); return true; }')
     }
     return l
   }

@@ -279,28 +279,36 @@ function boundLookup(env: HelperEnv, map: LoadedMap): ImportFn | undefined {
   const badKey = (addr: number): never => {
     throw new HelperFault(`bpf_map_lookup_elem: invalid key pointer 0x${Math.max(0, addr).toString(16)} (${keySize} bytes)`)
   }
+  // (kept small: V8 inlines it into the program only within a budget of bytecode)
+  const record = (r: number, key: number): void => ring.append(LOOKUP, id, r, key, keySize)
+  let lookup: ImportFn
   if (m.type === MapType.ARRAY || m.type === MapType.PERCPU_ARRAY) {
     const entries = m.maxEntries
     const per = m.percpu ? m.pcpuStride * mem.ncpu : m.stride
     const base = m.percpu ? m.data + cpu * m.pcpuStride : m.data
-    return (_map: number, key: number) => {
-      if (before !== undefined) before()
+    lookup = (_map: number, key: number) => {
       if (!(key >= 4096 && key <= lastKeyByte)) badKey(key)
       const index = (key & 3) === 0 ? i32[key >> 2] >>> 0 : dv.getUint32(key, true)
       const r = index < entries ? base + index * per : 0
       if (ring.countOnly === true) ring.n++
-      else ring.append(LOOKUP, id, r, key, keySize)
+      else record(r, key)
+      return r
+    }
+  } else {
+    const ops = m.ops
+    const find = ops.boundProgLookup?.(mem, m, cpu) ?? ((keyAddr: number) => ops.progLookup(mem, m, keyAddr, cpu))
+    lookup = (_map: number, key: number) => {
+      if (!(key >= 4096 && key <= lastKeyByte)) badKey(key)
+      const r = find(key)
+      if (ring.countOnly === true) ring.n++
+      else record(r, key)
       return r
     }
   }
-  const ops = m.ops
-  return (_map: number, key: number) => {
-    if (before !== undefined) before()
-    if (!(key >= 4096 && key <= lastKeyByte)) badKey(key)
-    const r = ops.progLookup(mem, m, key, cpu)
-    if (ring.countOnly === true) ring.n++
-    else ring.append(LOOKUP, id, r, key, keySize)
-    return r
+  if (before === undefined) return lookup
+  return (map: number, key: number) => {
+    before()
+    return lookup(map, key)
   }
 }
 
