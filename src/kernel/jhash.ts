@@ -47,11 +47,7 @@ export function jhashBytes(u8: Uint8Array, addr: number, len: number, seed: numb
 
 /** jhash of a key at a 4-byte aligned address, reading whole words through i32 (fast path). */
 export function jhashAligned(i32: Int32Array, u8: Uint8Array, addr: number, len: number, seed: number): number {
-  if (len === 4) {
-    const a = (JHASH_INITVAL + 4 + seed + i32[addr >> 2]) | 0
-    const bc = (JHASH_INITVAL + 4 + seed) | 0
-    return jhashFinal(a, bc, bc)
-  }
+  if (len === 4) return jhashWord(i32[addr >> 2], seed)
   if ((len & 3) !== 0) return jhashBytes(u8, addr, len, seed)
   let a = (JHASH_INITVAL + len + seed) | 0
   let b = a
@@ -81,6 +77,12 @@ export function jhashAligned(i32: Int32Array, u8: Uint8Array, addr: number, len:
 /** Hash of a key anywhere in memory: picks the word path when the address allows it. */
 export function jhashKey(i32: Int32Array, u8: Uint8Array, addr: number, len: number, seed: number): number {
   return (addr & 3) === 0 ? jhashAligned(i32, u8, addr, len, seed) : jhashBytes(u8, addr, len, seed)
+}
+
+/** jhash of a 4-byte key whose bytes are the little-endian word `word`. */
+export function jhashWord(word: number, seed: number): number {
+  const bc = (JHASH_INITVAL + 4 + seed) | 0
+  return jhashFinal((bc + word) | 0, bc, bc)
 }
 
 /** __jhash_final */

@@ -64,6 +64,11 @@ export interface MapOps {
   lookup(mem: KernelMemory, m: MapDesc, keyAddr: number): number
   /** bpf_map_lookup_elem from a program on `cpu`: that CPU's copy; LRU sets the reference bit. */
   progLookup(mem: KernelMemory, m: MapDesc, keyAddr: number, cpu: number): number
+  /**
+   * progLookup for one map and CPU, for a program's call sites (its helper is bound to &map once):
+   * a map type may return a version specialised to the map (absent: progLookup itself).
+   */
+  boundProgLookup?(mem: KernelMemory, m: MapDesc, cpu: number): (keyAddr: number) => number
   /** bpf_map_lookup_percpu_elem: `target` CPU's copy or 0. */
   progLookupPercpu(mem: KernelMemory, m: MapDesc, keyAddr: number, cpu: number, target: number): number
   /**
