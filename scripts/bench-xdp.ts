@@ -7,7 +7,9 @@
  *     times: every test_run call with repeat > 1 costs milliseconds of dispatcher swaps, so the
  *     kernel gets 128 of the frames 16000 times each rather than 1024 of them 2000 times). The CPU runs
  *     NAPI polls as its worker does (XdpCpu.runQueue: up to 64 packets of an RX queue per poll)
- *     over 1024 frames written into the queue once. The time is the process's CPU time, as
+ *     over 1024 frames written into the queue once, in a process of its own as a CPU worker runs
+ *     one program (in one process, each program's runs would make the next one's NAPI loop call
+ *     several programs, which V8 then no longer inlines into it). The time is the process's CPU time, as
  *     test_run's timer counts only time on the CPU (it runs with preemption off and pauses
  *     around cond_resched), so other load on the host does not count on either side; wall
  *     time is printed next to it;
@@ -81,6 +83,14 @@ function frames(preset: PresetName, count: number): Uint8Array[] {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.floor(s.length / 2)]
+}
+
+/** oneCpu in a child process (this script with --one-cpu): a fresh V8 for each program, as a CPU worker has. */
+async function oneCpuApart(file: string, preset: PresetName): Promise<{ cpuNs: number; wallNs: number }> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one-cpu', file, preset], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => (out += d))
+  return new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`one-CPU run of ${file} exited ${code}`)))))
 }
 
 /** ns per packet (CPU time, and wall time) of one CPU running the program in NAPI polls over packets already in its RX queue. */
@@ -199,7 +209,7 @@ async function main(): Promise<void> {
   console.log(`${'program'.padEnd(26)}${'bpfplay'.padStart(10)}${'(wall)'.padStart(9)}${'kernel'.padStart(10)}${'ratio'.padStart(8)}`)
   for (const p of PROGRAMS) {
     const packets = frames(p.preset, DISTINCT)
-    const { cpuNs: sim, wallNs } = oneCpu(p.file, packets)
+    const { cpuNs: sim, wallNs } = await oneCpuApart(p.file, p.preset)
     let kernelNs = NaN
     if (oracle === true) kernelNs = runOracle(fixture(p.file), kernelPcap(packets), { repeat: KERNEL_REPEAT }).durationNs
     const k = Number.isNaN(kernelNs) ? '-' : kernelNs.toFixed(1)
@@ -294,4 +304,5 @@ function sourceOf(f: Uint8Array): number | undefined {
 }
 
 if (process.argv[2] === '--copy') await copy(process.argv[3], process.argv[4] as PresetName, Number(process.argv[5]))
+else if (process.argv[2] === '--one-cpu') console.log(JSON.stringify(oneCpu(process.argv[3], frames(process.argv[4] as PresetName, DISTINCT))))
 else await main()
