@@ -27,7 +27,7 @@ int add_var(struct rec *r, u64 v) { r->packets += v; return 0; }
 int add_used(struct rec *r, u32 v) { seen = (r->packets += v); return 0; }
 `
 
-const STARTS = [0n, 5n, 0xffffff00n, 0xffffffffn, 0x1_0000_0000n, 0x1_ffff_fffen, 0xffff_ffff_ffff_fff0n, 0x7fff_ffff_ffff_ffffn, 0x8000_0000_0000_0000n]
+const STARTS = [0n, 5n, 0x7fff_fff0n, 0x8000_0000n, 0xffffff00n, 0xffffffffn, 0x1_0000_0000n, 0x1_ffff_fffen, 0xffff_ffff_ffff_fff0n, 0x7fff_ffff_ffff_ffffn, 0x8000_0000_0000_0000n]
 const U32S = [0, 1, 255, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff]
 
 for (const target of ['bpf', 'user'] as const) {
