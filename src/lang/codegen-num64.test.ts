@@ -298,10 +298,38 @@ int slit(int a) { s64 p = a; return CMP(p, 5) | CMP(p, -1) << 6 | CMP(p, -214748
       expect(ex.slit(a), `slit ${a}`).toBe(cmp(BigInt(a), 5n) | (cmp(BigInt(a), -1n) << 6) | (cmp(BigInt(a), -2147483649n) << 12))
     }
     for (const a of u32s) for (const b of u32s) expect(ex.zz(a, b), `zz ${a} ${b}`).toBe(cmp(BigInt(a), BigInt(b)))
-    // same-sign operands compare as numbers; a mix of signs under an unsigned comparison goes through bigints
+    // same-sign operands compare as numbers; under an unsigned comparison a side that may be
+    // negative compares as above a non-negative one ($uo), and two such sides go through bigints
     expect(body(run.program.code, 'zz')).not.toContain('BigInt')
     expect(body(run.program.code, 'ss')).not.toContain('BigInt')
-    expect(body(run.program.code, 'uz')).toContain('BigInt')
+    expect(body(run.program.code, 'uz')).not.toContain('BigInt')
+    expect(body(run.program.code, 'uz')).toContain('$uo(')
+    expect(body(run.program.code, 'uu')).toContain('BigInt')
+  })
+
+  it('compare pointer differences as numbers, as BigInt semantics say', () => {
+    const src = `
+typedef unsigned long long u64;
+typedef long long s64;
+#define CMP(p, q) (((p) < (q)) | ((p) <= (q)) << 1 | ((p) > (q)) << 2 | ((p) >= (q)) << 3 | ((p) == (q)) << 4 | ((p) != (q)) << 5)
+int pd(char *p, char *q) { s64 d = p - q; u64 u = p - q; return CMP(d, 5) | CMP(d, -3) << 6 | CMP(u, 5) << 12 | CMP(p - q, 100) << 18 | CMP((u64)(p - q), 7) << 24; }
+int wd(int *p, int *q) { return CMP(p - q, 2) | CMP((u64)(p - q), 2) << 6; }
+`
+    const run = load(src)
+    const ex = run.exports as Record<string, (...a: number[]) => number>
+    const cmp = (p: bigint, q: bigint) => (p < q ? 1 : 0) | (p <= q ? 2 : 0) | (p > q ? 4 : 0) | (p >= q ? 8 : 0) | (p === q ? 16 : 0) | (p !== q ? 32 : 0)
+    const u = (x: bigint) => BigInt.asUintN(64, x)
+    for (const diff of [0, 1, 3, 5, 7, 100, 101, -1, -3, -4, -100, 70000, -70000]) {
+      const p = 0x20000 + diff
+      const q = 0x20000
+      const d = BigInt(diff)
+      const want = cmp(d, 5n) | (cmp(d, -3n) << 6) | (cmp(u(d), 5n) << 12) | (cmp(d, 100n) << 18) | (cmp(u(d), 7n) << 24)
+      expect(ex.pd(p, q), `pd ${diff}`).toBe(want)
+      const w = d
+      expect(ex.wd(0x20000 + 4 * diff, q), `wd ${diff}`).toBe(cmp(w, 2n) | (cmp(u(w), 2n) << 6))
+    }
+    expect(body(run.program.code, 'pd')).not.toContain('BigInt')
+    expect(body(run.program.code, 'wd')).not.toContain('BigInt')
   })
 
   it('reach the debugger as bigints', () => {

@@ -464,6 +464,7 @@ class Generator {
       'function $ni64(r) { return typeof r === "bigint" ? BigInt.asIntN(64, r) : BigInt(Math.trunc(Number(r) || 0)); }',
       'function $nu64(r) { return typeof r === "bigint" ? BigInt.asUintN(64, r) : BigInt.asUintN(64, BigInt(Math.trunc(Number(r) || 0))); }',
       // (a helper's pointer: the number case apart, small enough to inline everywhere)
+      'function $uo(x) { return x < 0 ? Infinity : x; }',
       'function $np(r) { return typeof r === "number" ? r || 0 : $npx(r); }',
       'function $npx(r) { return typeof r === "bigint" ? Number(BigInt.asUintN(64, r)) : +r || 0; }',
     ]
@@ -1470,6 +1471,16 @@ class Generator {
         // a negative number stands for 2^64 + itself, above every non-negative one
         const ordered = op === '===' || op === '!==' || r === 'i64' || (a.lo >= 0 && b.lo >= 0) || (a.hi < 0 && b.hi < 0)
         if (ordered) return `(${this.numOf(e.l)} ${op} ${this.numOf(e.r)})`
+      }
+      if (a && b) {
+        // Numbers beyond the safe range come only from pointer differences (numRange), exact and
+        // far below 2^63 for pointers into memory (subtracting any others is undefined): signed,
+        // the numbers compare as the values do; unsigned, against a non-negative safe side, a
+        // negative number stands for 2^64 + itself, above it ($uo). (As a bigint, such a
+        // difference is BigInt of the same number: the answers are the same.)
+        if (r === 'i64') return `(${this.numOf(e.l)} ${op} ${this.numOf(e.r)})`
+        if (isSafe(b) && b.lo >= 0) return `($uo(${this.numOf(e.l)}) ${op} ${this.numOf(e.r)})`
+        if (isSafe(a) && a.lo >= 0) return `(${this.numOf(e.l)} ${op} $uo(${this.numOf(e.r)}))`
       }
     }
     return `(${this.g(e.l)} ${op} ${this.g(e.r)})`
