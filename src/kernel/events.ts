@@ -220,7 +220,7 @@ export class EventLog {
    * From now on `cpu`'s helper records become visible only at publishHelperEvents, and carry the
    * time of this call: a NAPI poll's calls are logged at the poll's start (one clock read per
    * poll instead of one every few calls, and none while calls are only counted: a clock read
-   * costs a short program's NAPI poll half a nanosecond a packet).
+   * costs a short program's NAPI poll about a nanosecond a packet).
    */
   holdHelperEvents(cpu: number): void {
     const ring = this.rings[cpu]

@@ -441,11 +441,10 @@ class Generator {
       'function $st64n(a, x) { if (x >= -2147483648 && x <= 4294967295) { $dv.setInt32(a, x | 0, true); $dv.setInt32(a + 4, x < 0 ? -1 : 0, true); } else $dv.setBigInt64(a, BigInt(x), true); }',
       // x (a JS integer) added to the 64-bit integer at a: two words and a carry, no bigint (x of up to 32 bits, either sign).
       // The common case (0 <= x < 2^31: every packet counter) is a function of its own, small enough for V8 to inline into a
-      // program's hot path (it inlines by bytecode size, within a budget per optimised function), in int32 arithmetic only:
-      // the carry out of the low word is its sign bit going from set to clear, and the high word is always written (as a
-      // 64-bit add writes all 8 bytes), so no code path waits for the first carry, or for the low word's 2^31, to be
-      // compiled (each would cost a deoptimisation in the middle of a run).
-      'function $add64m(a, x) { if (x >= 0 && x <= 2147483647) { const lo = $dv.getInt32(a, true), s = (lo + x) | 0; $dv.setInt32(a, s, true); $dv.setInt32(a + 4, ($dv.getInt32(a + 4, true) - ((lo & ~s) >> 31)) | 0, true); } else $add64mx(a, x); }',
+      // program's hot path (it inlines by bytecode size, within a budget per optimised function), in int32 arithmetic (the
+      // carry out of the low word is its sign bit going from set to clear), so the low word's 2^31 costs no deoptimisation.
+      // Like the program's 64-bit load and store, it reads and writes the low word, and the high one only on a carry.
+      'function $add64m(a, x) { if (x >= 0 && x <= 2147483647) { const lo = $dv.getInt32(a, true), s = (lo + x) | 0; $dv.setInt32(a, s, true); if ((lo & ~s) < 0) $dv.setInt32(a + 4, ($dv.getInt32(a + 4, true) + 1) | 0, true); } else $add64mx(a, x); }',
       'function $add64mx(a, x) { if (x >= -4294967295 && x <= 4294967295) { const s = $dv.getUint32(a, true) + x; $dv.setUint32(a, s >>> 0, true); if (s > 4294967295) $dv.setUint32(a + 4, ($dv.getUint32(a + 4, true) + 1) >>> 0, true); else if (s < 0) $dv.setUint32(a + 4, ($dv.getUint32(a + 4, true) - 1) >>> 0, true); } else $dv.setBigUint64(a, BigInt.asUintN(64, $dv.getBigUint64(a, true) + BigInt(x)), true); }',
       'function $n64(x) { return x >= -9007199254740992n && x <= 9007199254740992n ? Number(x) : Number(BigInt.asIntN(32, x)); }',
       'function $stp(a, v) { $dv.setUint32(a, v, true); $dv.setUint32(a + 4, v > 4294967295 ? Math.floor(v / 4294967296) : 0, true); }',
