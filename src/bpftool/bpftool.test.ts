@@ -106,7 +106,7 @@ describe('bpftool map commands', () => {
   it('create, show, update, dump, lookup, getnext, delete (texts of bpftool 7.1)', () => {
     const { sh } = boot()
     expect(sh('map create /sys/fs/bpf/h type hash key 4 value 8 entries 16 name foo')).toMatchObject({ stdout: '', stderr: '', exitCode: 0 })
-    expect(sh('map show').stdout).toBe('1: hash  name foo  flags 0x0\n\tkey 4B  value 8B  max_entries 16  memlock 2384B\n')
+    expect(sh('map show').stdout).toBe('1: hash  name foo  flags 0x0\n\tkey 4B  value 8B  max_entries 16  memlock 2320B\n')
     expect(sh('map update pinned /sys/fs/bpf/h key 1 0 0 0 value 1 2 3 4 5 6 7 8').exitCode).toBe(0)
     expect(sh('map update id 1 key hex 0a 0 0 0 value 0x10 0 0 0 0 0 0 0xff').exitCode).toBe(0)
     expect(sh('map lookup name foo key 10 0 0 0').stdout).toBe('key: 0a 00 00 00  value: 10 00 00 00 00 00 00 ff\n')
