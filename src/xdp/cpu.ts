@@ -244,9 +244,12 @@ export class XdpCpu {
     } finally {
       this.packets += done
       const actions = this.actions
-      for (let a = 0; a < 5; a++) actions[a] += pollActions[a]
+      for (let a = 0; a < 5; a++) {
+        actions[a] += pollActions[a]
+        pollActions[a] = 0
+      }
       this.invalidActions += pollActions[INVALID]
-      pollActions.fill(0)
+      pollActions[INVALID] = 0
       log.publishHelperEvents(this.cpu)
     }
     return action
