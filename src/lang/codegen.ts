@@ -462,8 +462,9 @@ class Generator {
       'function $f2u32(x) { return x > -1 && x < 4294967296 ? x >>> 0 : Number(BigInt.asUintN(32, $f2i64(x))); }',
       'function $ni64(r) { return typeof r === "bigint" ? BigInt.asIntN(64, r) : BigInt(Math.trunc(Number(r) || 0)); }',
       'function $nu64(r) { return typeof r === "bigint" ? BigInt.asUintN(64, r) : BigInt.asUintN(64, BigInt(Math.trunc(Number(r) || 0))); }',
-      // (a helper's pointer: the number case apart, small enough to inline everywhere)
+      // a 64-bit number under an unsigned comparison with a non-negative one: negative stands for 2^64 + itself, above it
       'function $uo(x) { return x < 0 ? Infinity : x; }',
+      // (a helper's pointer: the number case apart, small enough to inline everywhere)
       'function $np(r) { return typeof r === "number" ? r || 0 : $npx(r); }',
       'function $npx(r) { return typeof r === "bigint" ? Number(BigInt.asUintN(64, r)) : +r || 0; }',
     ]
