@@ -85,12 +85,17 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]
 }
 
-/** oneCpu in a child process (this script with --one-cpu): a fresh V8 for each program, as a CPU worker has. */
-async function oneCpuApart(file: string, preset: PresetName): Promise<{ cpuNs: number; wallNs: number }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--one-cpu', file, preset], { stdio: ['ignore', 'pipe', 'inherit'] })
+/** This script run in a child process with `args` (--one-cpu, --copy); resolves to what it printed. */
+function childRun(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d))
-  return new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`one-CPU run of ${file} exited ${code}`)))))
+  return new Promise((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`bench-xdp ${args.join(' ')} exited ${code}`)))))
+}
+
+/** oneCpu in a child process: a fresh V8 for each program, as a CPU worker has. */
+async function oneCpuApart(file: string, preset: PresetName): Promise<{ cpuNs: number; wallNs: number }> {
+  return JSON.parse(await childRun(['--one-cpu', file, preset]))
 }
 
 /** ns per packet (CPU time, and wall time) of one CPU running the program in NAPI polls over packets already in its RX queue. */
@@ -166,12 +171,7 @@ async function hostRate(threads: number): Promise<number> {
 async function copiesSpeedup(file: string, preset: PresetName, n: number): Promise<number> {
   const together = async (copies: number): Promise<number> => {
     const startAt = Date.now() + 4000 // after every copy has started, compiled and generated its frames
-    const runs = Array.from({ length: copies }, () => {
-      const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--copy', file, preset, String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] })
-      let out = ''
-      child.stdout.on('data', (d: Buffer) => (out += d))
-      return new Promise<number>((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`copy of ${file} exited ${code}`)))))
-    })
+    const runs = Array.from({ length: copies }, async () => Number(await childRun(['--copy', file, preset, String(startAt)])))
     return (await Promise.all(runs)).reduce((a, b) => a + b, 0)
   }
   let one = 0

@@ -159,8 +159,7 @@ export class ReplayQueue implements RxRing {
   }
 
   tagAt(pos: number): number {
-    const passNo = Math.floor(pos / this.entries)
-    return passNo * this.pass + this.words[this.entryW + (pos - passNo * this.entries) * DESC_WORDS + DESC_TAG]
+    return Math.floor(pos / this.entries) * this.pass + this.words[this.descriptor(pos) + DESC_TAG]
   }
 
   /** This CPU's positions in the run before the frame tagged `tag` (its frames with smaller tags). */
